@@ -1,0 +1,67 @@
+# Two commands do everything: `make run` (demo site on SQLite) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test test-fast test-browser lint check assets serve worker bench audit clean
+
+$(VENV)/.python-ok:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' || { \
+	  echo "Python 3.11 is needed (found: $$($(PYTHON) --version 2>&1)). Install python3.11 and python3.11-venv."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Could not create a virtualenv: install python3.11-venv."; exit 1; }
+	@$(PIP) install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.python-ok
+	$(PIP) install --quiet --disable-pip-version-check .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PIP) install --quiet --disable-pip-version-check ".[test]"
+	@touch $@
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Serving the demo site at http://$(HOST):$(PORT)/ (admin at /admin/). Ctrl+C stops it."
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+chromium:
+	@command -v chromium >/dev/null || test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)."; exit 1; \
+	  fi; }
+
+test: $(VENV)/.installed-test chromium
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.installed-test
+	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: $(VENV)/.installed-test chromium
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=site_home.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=site_home.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+assets:
+	bash scripts/build_assets.sh
+
+worker: $(VENV)/.installed
+	$(PY) manage.py db_worker
+
+audit: $(VENV)/.installed-test
+	$(VENV)/bin/pip-audit --skip-editable
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media

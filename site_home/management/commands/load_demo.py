@@ -1,0 +1,107 @@
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail import hooks
+from wagtail.models import Page, Site
+
+from site_home.demo import DEMO_CONTENT, DemoContext, child_page
+from site_home.demo.places import build_places
+from site_home.demo.standing_pages import build_standing_pages
+from site_home.demo.themes import build_themes
+from site_home.models import HomePage, PlaceIndexPage, SiteSettings, ThemeIndexPage
+
+DEMO_ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = "Build the demo site (idempotent: a second run adds nothing twice and keeps edits)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-admin", action="store_true", help="Do not create the demo admin account.")
+
+    def handle(self, *args, no_admin=False, **options):
+        with transaction.atomic():
+            demo = self.build_foundation()
+            for builder in hooks.get_hooks(DEMO_CONTENT):
+                builder(demo)
+        for line in demo.log:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo site ready: {len(demo.places)} places, {len(demo.themes)} themes.")
+        )
+        if not no_admin:
+            self.ensure_admin()
+
+    def build_foundation(self):
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = HomePage(
+                title="Have your say in Kelvinford",
+                slug="home",
+                introduction=(
+                    "Read and comment on plans for your area, answer surveys, come along to events "
+                    "and share what you know about the place you live."
+                ),
+            )
+            # The Wagtail starter page owns the slug 'home'; retire it before taking its place.
+            for starter in root.get_children().exclude(content_type__model="homepage"):
+                starter.delete()
+            root.add_child(instance=home)
+            home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80)
+        site.root_page = home
+        site.is_default_site = True
+        site.site_name = "Kelvinford Community Partnership"
+        site.save()
+
+        standing = build_standing_pages(home)
+        settings = SiteSettings.for_site(site)
+        if not settings.contact_email:
+            settings.organisation_name = "Kelvinford Community Partnership"
+            settings.tagline = "Local people shaping what happens in their area"
+            settings.contact_email = "haveyoursay@kelvinford.example.org"
+            settings.privacy_page = standing["privacy"]
+            settings.accessibility_page = standing["accessibility"]
+            settings.guidelines_page = standing["community-guidelines"]
+            settings.social_links = [
+                ("link", {"label": "Mastodon", "url": "https://mastodon.example.org/@kelvinford"})
+            ]
+            settings.save()
+
+        demo = DemoContext(site=site, home=home)
+        demo.themes = build_themes()
+        theme_index, _ = child_page(
+            home,
+            ThemeIndexPage,
+            "themes",
+            title="Themes",
+            show_in_menus=True,
+            introduction="Everything here is tagged by theme, so you can see what has been said about each.",
+        )
+        place_index, _ = child_page(
+            home,
+            PlaceIndexPage,
+            "places",
+            title="Places",
+            show_in_menus=True,
+            introduction=(
+                "Ten neighbourhoods, each with a ten-year plan shaped by the people who live there, a "
+                "community connector and a steering group of local people."
+            ),
+        )
+        demo.places = build_places(place_index, demo.themes)
+        return demo
+
+    def ensure_admin(self):
+        User = get_user_model()
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "community-demo-2026")
+        if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@kelvinford.example.org", password)
+            self.stdout.write(self.style.SUCCESS("Created the demo admin account."))
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  username: {DEMO_ADMIN_USERNAME}  password: {password} "
+            "(unless you changed it)"
+        )

@@ -1,0 +1,166 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from site_home.blocks import BodyStreamBlock
+from site_home.hub import PLACE_SECTIONS, collect_sections
+
+
+class PlaceIndexPage(Page):
+    introduction = models.TextField(blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["site_home.HomePage"]
+    subpage_types = ["site_home.PlacePage"]
+    max_count = 1
+
+    @property
+    def places(self):
+        return PlacePage.objects.child_of(self).live().public().with_cards().order_by("title")
+
+
+class PlaceQuerySet(PageQuerySet):
+    def with_cards(self):
+        """What a place card shows: the hero image and its renditions, in two queries in all."""
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+
+
+class PlacePage(Page):
+    """A local area and the hub for everything about it.
+
+    Feature apps point at places (stories, events, reviews, feedback); this page shows them through
+    PLACE_SECTIONS hooks, never by importing those apps.
+    """
+
+    summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Leave empty only if it is decorative.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name="profile")
+
+    plan_summary = models.TextField("plan summary", blank=True)
+    plan_start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    plan_end_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    plan_document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    connector_name = models.CharField("name", max_length=120, blank=True)
+    connector_role = models.CharField("role", max_length=120, blank=True, default="Community Connector")
+    connector_organisation = models.CharField("host organisation", max_length=160, blank=True)
+    connector_email = models.EmailField("email", blank=True)
+    connector_phone = models.CharField("phone", max_length=40, blank=True)
+    show_connector_contact = models.BooleanField(
+        "show contact details publicly",
+        default=False,
+        help_text="Only tick this when the connector has agreed to their email and phone being published.",
+    )
+
+    population = models.PositiveIntegerField(null=True, blank=True)
+    index_name = models.CharField(max_length=80, blank=True, default="Thriving Communities Index")
+    index_score = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    index_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = PageManager.from_queryset(PlaceQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("plan_summary"),
+                FieldRowPanel([FieldPanel("plan_start_year"), FieldPanel("plan_end_year")]),
+                FieldPanel("plan_document"),
+            ],
+            heading="Long-term plan",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("connector_name"),
+                FieldPanel("connector_role"),
+                FieldPanel("connector_organisation"),
+                FieldRowPanel([FieldPanel("connector_email"), FieldPanel("connector_phone")]),
+                FieldPanel("show_connector_contact"),
+            ],
+            heading="Community connector",
+        ),
+        InlinePanel("steering_group_members", label="Steering group member", heading="Steering group"),
+        InlinePanel("priorities", label="Local priority", heading="Local priorities"),
+        MultiFieldPanel(
+            [
+                FieldPanel("population"),
+                FieldRowPanel(
+                    [FieldPanel("index_name"), FieldPanel("index_score"), FieldPanel("index_year")]
+                ),
+            ],
+            heading="Key facts",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("plan_summary"),
+    ]
+
+    parent_page_types = ["site_home.PlaceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "place"
+
+    def clean(self):
+        super().clean()
+        if self.plan_start_year and self.plan_end_year and self.plan_end_year < self.plan_start_year:
+            raise ValidationError({"plan_end_year": "The plan cannot end before it starts."})
+        if self.index_score is not None and not self.index_year:
+            raise ValidationError({"index_year": "Say which year the index score is from."})
+
+    @property
+    def plan_span(self):
+        if self.plan_start_year and self.plan_end_year:
+            return f"{self.plan_start_year}–{self.plan_end_year}"
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["steering_group"] = list(self.steering_group_members.all())
+        context["priorities"] = list(self.priorities.select_related("theme"))
+        context["sections"] = collect_sections(PLACE_SECTIONS, self, request)
+        return context
+
+
+class SteeringGroupMember(Orderable):
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="steering_group_members")
+    name = models.CharField(max_length=160, help_text="An organisation, or a person who agreed to be named.")
+    description = models.CharField(
+        max_length=200, blank=True, help_text="For example 'Local tenants' group'."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    def __str__(self):
+        return self.name
+
+
+class PlacePriority(Orderable):
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="priorities")
+    theme = models.ForeignKey("site_home.Theme", on_delete=models.PROTECT, related_name="place_priorities")
+    title = models.CharField(max_length=160)
+    description = models.TextField(blank=True, max_length=600)
+
+    panels = [FieldPanel("theme"), FieldPanel("title"), FieldPanel("description")]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,56 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from site_home.blocks import SocialLinkBlock
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the site and where its standing pages are (settings.site_home.SiteSettings in templates)."""
+
+    organisation_name = models.CharField(max_length=120, default="Community Voice")
+    tagline = models.CharField(max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True, use_json_field=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    guidelines_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="community guidelines page",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading="Organisation",
+        ),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading="Contact"),
+        FieldPanel("social_links"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("guidelines_page")],
+            heading="Standing pages",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from site_home.navigation import invalidate_navigation
+
+        invalidate_navigation()

@@ -1,0 +1,17 @@
+"""Tests: the base settings made faster, nothing relaxed that a test should see."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key-not-for-production-4c8e2a"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+AXES_ENABLED = False
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

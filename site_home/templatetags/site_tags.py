@@ -1,0 +1,45 @@
+from django import template
+from django.template.loader import render_to_string
+
+from site_home import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    if request is None:
+        return []
+    items = navigation.main_navigation(request)
+    path = request.path
+    return [
+        {**item, "active": item["url"] and item["url"] != "/" and path.startswith(item["url"])}
+        for item in items
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors below the site root, in one query."""
+    if page is None or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth"))
+
+
+@register.simple_tag(takes_context=True)
+def render_section(context, section):
+    return render_to_string(
+        section.template, {**section.context, "section": section}, request=context.get("request")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def theme_url(context, theme):
+    return theme.get_url(context.get("request"))
+
+
+@register.inclusion_tag("components/theme_tags.html", takes_context=True)
+def theme_tags(context, themes):
+    request = context.get("request")
+    return {"themes": [(theme, theme.get_url(request)) for theme in themes]}

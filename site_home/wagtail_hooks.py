@@ -1,0 +1,38 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from site_home.hub import HOME_SECTIONS, HubSection
+from site_home.models import PlaceIndexPage, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Themes"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "group", "slug"]
+    list_filter = ["group"]
+    search_fields = ["name", "description"]
+    list_export = ["name", "slug", "group", "description"]
+
+
+register_snippet(ThemeViewSet)
+
+
+@hooks.register(HOME_SECTIONS, order=90)
+def home_places(home_page, request):
+    index_page = PlaceIndexPage.objects.live().public().first()
+    if index_page is None:
+        return None
+    places = list(index_page.places)
+    if not places:
+        return None
+    return HubSection(
+        "Places",
+        "site_home/sections/place_list.html",
+        {"places": places},
+        more_url=index_page.get_url(request),
+        more_label="About all our places",
+    )

@@ -1,0 +1,51 @@
+"""Shared fixtures: a Wagtail site with a home page, and the hub pages most tests need.
+
+Per-app factories live in tests/<app>/factories.py.
+"""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+
+from site_home.models import HomePage, PlaceIndexPage, ThemeIndexPage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Wagtail caches site root paths, and the rate limits and navigation live in the cache too.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    # Transactional (browser) tests flush the tables the migrations filled: rebuild the root.
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    for child in root.get_children():
+        child.delete()
+    home = HomePage(title="Have your say", slug="home", introduction="Shape what happens where you live.")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    return home
+
+
+@pytest.fixture
+def place_index(home_page):
+    page = PlaceIndexPage(title="Places", slug="places", show_in_menus=True)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def theme_index(home_page):
+    page = ThemeIndexPage(title="Themes", slug="themes", show_in_menus=True)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,108 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+from site_home.models import StandardPage
+
+from .factories import ThemeFactory, make_place
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_a_field_of_a_page_subclass(client, place_index):
+    make_place(place_index, title="Glenholm", summary="Famous for its Thursday tea dance.")
+    make_place(place_index, title="Lochview", summary="Beside the country park.")
+
+    html = client.get("/search/", {"q": "tea dance"}).content.decode()
+
+    assert "Glenholm" in html
+    assert "Lochview" not in html
+
+
+def test_search_without_query_and_with_hostile_query(client, home_page):
+    assert client.get("/search/").status_code == 200
+    response = client.get("/search/", {"q": "<script>alert(1)</script>" * 50})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_sitemap_lists_pages_and_theme_pages(client, place_index, theme_index):
+    place = make_place(place_index, title="Fernbank")
+    ThemeFactory(name="Funding")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert place.url in xml
+    assert "/themes/funding/" in xml
+
+
+def test_robots_txt_points_at_the_sitemap(client, home_page):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+def test_404_page_is_friendly(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_500_page_renders_without_database():
+    from django.test import RequestFactory
+
+    from site_home.views import server_error
+
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_standing_pages_linked_in_footer(client, home_page):
+    from site_home.models import SiteSettings
+
+    privacy = StandardPage(title="Privacy notice", slug="privacy", body=[])
+    home_page.add_child(instance=privacy)
+    privacy.save_revision().publish()
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.privacy_page = privacy
+    settings.organisation_name = "Testford Partnership"
+    settings.save()
+
+    html = client.get("/").content.decode()
+    assert 'href="/privacy/"' in html
+    assert "Testford Partnership" in html
+
+
+def test_security_headers_on_public_pages(client, home_page):
+    response = client.get("/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def _run_production(env_overrides, *args):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update(DJANGO_SETTINGS_MODULE="site_home.settings.production", **env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_production_settings_refuse_to_start_without_secret_key_and_hosts():
+    result = _run_production({}, "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY, ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = _run_production(
+        {"SECRET_KEY": "x7!k2@p9#q4$w8%e3^r6&t1*y5(u0)i-o=p+a[s]d{f}g|h;j:k", "ALLOWED_HOSTS": "example.org"},
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
