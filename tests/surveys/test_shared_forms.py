@@ -1,0 +1,61 @@
+import pytest
+from django import forms
+from django.core import mail
+from django.db import transaction
+from django.test import RequestFactory
+
+from surveys.antispam import over_limit, rate_limited_response
+from surveys.emails import queue_email
+from surveys.forms_base import PublicForm
+
+
+class ContactForm(PublicForm):
+    name = forms.CharField(max_length=50)
+    email = forms.EmailField()
+
+
+def test_honeypot_marks_bots_only():
+    assert not ContactForm(data={"name": "Ann", "email": "a@example.org", "website": ""}).is_spam()
+    assert ContactForm(data={"name": "Ann", "email": "a@example.org", "website": "http://spam"}).is_spam()
+
+
+def test_honeypot_is_not_in_the_crispy_layout():
+    assert "website" not in [field for field in ContactForm().helper.layout.fields]
+
+
+def test_email_input_gets_the_error_border_and_keeps_what_was_typed():
+    form = ContactForm(data={"name": "Ann", "email": "not-an-email"})
+    assert not form.is_valid()
+    assert "govuk-input--error" in form.fields["email"].widget.attrs["class"]
+    assert 'value="not-an-email"' in str(form["email"])
+
+
+def test_rate_limit_counts_per_client():
+    factory = RequestFactory()
+
+    def post(address):
+        return factory.post("/", REMOTE_ADDR=address)
+
+    assert [over_limit(post("10.0.0.1"), "test", "3/m") for _ in range(4)] == [False, False, False, True]
+    assert over_limit(post("10.0.0.2"), "test", "3/m") is False
+
+
+def test_rate_limited_response_is_a_readable_429(rf, db):
+    response = rate_limited_response(rf.post("/"), what="comments")
+    assert response.status_code == 429
+    assert b"Please wait a moment" in response.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_is_sent_only_after_the_transaction_commits(settings, tmp_path):
+    (tmp_path / "hello_subject.txt").write_text("Hello {{ name }}")
+    (tmp_path / "hello.txt").write_text("Dear {{ name }},\nthanks.")
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
+
+    with transaction.atomic():
+        queue_email("resident@example.org", "hello", {"name": "Ann"})
+        assert mail.outbox == []
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Hello Ann"
+    assert mail.outbox[0].to == ["resident@example.org"]
