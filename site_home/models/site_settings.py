@@ -48,6 +48,8 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+        # One permission for residents' names and emails, checked by every app's admin views and exports.
+        permissions = [("view_personal_data", "Can see and export residents' personal data")]
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

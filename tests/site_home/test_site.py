@@ -106,3 +106,15 @@ def test_production_settings_pass_check_deploy():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_personal_data_permission_is_needed_to_see_personal_data(django_user_model):
+    from django.contrib.auth.models import Permission
+
+    from site_home.permissions import can_see_personal_data
+
+    editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+    assert not can_see_personal_data(editor)
+    editor.user_permissions.add(Permission.objects.get(codename="view_personal_data"))
+    editor = django_user_model.objects.get(pk=editor.pk)
+    assert can_see_personal_data(editor)
