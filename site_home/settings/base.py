@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering.
+    "site_home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -246,6 +248,9 @@ elif os.environ.get("FRONTEND_CACHE_PURGE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         }
     }
+
+# Whole pages cached for anonymous visitors (seconds; 0 turns it off). See site_home/page_cache.py.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # Public pages send this Cache-Control to CDNs and browsers (seconds); 0 turns it off.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))

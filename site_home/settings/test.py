@@ -15,3 +15,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Off by default so query-count tests measure real work; tests/site_home/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

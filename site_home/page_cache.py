@@ -1,0 +1,100 @@
+"""A whole-page cache for anonymous visitors, in Django's cache (Redis in production).
+
+Why our own: wagtail-cache does not support Wagtail 8, and Django's cache middleware cannot be
+invalidated when editors publish. Rules:
+- Only GET/HEAD from visitors without a session cookie (editors always see fresh pages).
+- Only 200 responses that set no cookie and are not marked private/no-store, so pages carrying a
+  CSRF token (Django re-sends the cookie whenever a token is used), messages or personal state are
+  never stored. Responses vary on Cookie only because the session was looked at; visitors with a
+  session are never served from here, so the key needs no cookie.
+- Any write to the site's content (page publish/unpublish/move/delete, or a saved model in one of the
+  site's apps, such as a published comment or a booking) bumps a version number that is part of every
+  key, so all cached pages are dropped at once. Writes are rare next to reads, so this stays simple.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.images.models import AbstractRendition
+
+VERSION_KEY = "page-cache:version"
+CACHED_APPS = {
+    "site_home",
+    "surveys",
+    "consultations",
+    "stories",
+    "events",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+}
+HEADERS_KEPT = (
+    "Content-Type",
+    "Cache-Control",
+    "Content-Security-Policy",
+    "Content-Language",
+    "Vary",
+    "Last-Modified",
+    "ETag",
+)
+
+
+def current_version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def invalidate(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def on_model_change(sender, **kwargs):
+    # Renditions are made on a page's first view: derived data, not a content change.
+    if sender._meta.app_label in CACHED_APPS and not issubclass(sender, AbstractRendition):
+        invalidate()
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(("/admin", "/django-admin"))
+    )
+
+
+def _cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+    def __call__(self, request):
+        if not self.timeout or not _cacheable_request(request):
+            return self.get_response(request)
+        key = f"page-cache:{current_version()}:{request.get_host()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            from django.http import HttpResponse
+
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            headers = [(name, response[name]) for name in HEADERS_KEPT if name in response]
+            cache.set(key, (response.content, headers), self.timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
