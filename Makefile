@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast test-browser lint check assets serve worker bench audit clean
+.PHONY: run test test-fast test-browser lint check assets serve worker bench audit clean chromium
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' || { \
@@ -65,3 +65,7 @@ audit: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media
+
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+	$(PY) bench/bench.py

@@ -1,0 +1,37 @@
+"""Benchmark data: `manage.py bench_data` builds a large site through the BENCH_DATA hook, like demo
+content. Each app adds its share and returns the URLs of its page types to measure:
+
+    @hooks.register(BENCH_DATA, order=30)
+    def bench_events(bench: BenchContext) -> dict[str, str]:
+        ...  # create bench.scale["events"] events across bench.places
+        return {"event index": index.url, "event": one_event.url}
+
+Builders should use bulk operations where they can; they run once per database (a marker row
+makes a second run a no-op).
+"""
+
+from dataclasses import dataclass, field
+
+BENCH_DATA = "register_bench_data"
+
+# The data set issue 7 asks for.
+DEFAULT_SCALE = {
+    "places": 50,
+    "stories": 2000,
+    "events": 1000,
+    "reviews": 20,
+    "sections_min": 8,
+    "sections_max": 30,
+    "comments": 100_000,
+    "survey_responses": 50_000,
+}
+
+
+@dataclass
+class BenchContext:
+    home: object
+    places: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    scale: dict = field(default_factory=lambda: dict(DEFAULT_SCALE))
+    urls: dict = field(default_factory=dict)
+    post_targets: dict = field(default_factory=dict)  # name -> {"url":..., "body":...} for write throughput
