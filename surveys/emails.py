@@ -5,23 +5,53 @@ background task once the transaction commits, so a failing mail server never los
 
 Templates: `<name>_subject.txt` and `<name>.txt` (plain text), rendered inside the task, so the
 context must be JSON-serialisable (strings, numbers, lists, dicts).
+
+When the mail server is down the task enqueues itself again with a growing delay (on backends that
+can defer, such as the database worker) instead of failing: each task sends one message at most,
+so a retried email is never sent twice.
 """
+
+import logging
+import smtplib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
+logger = logging.getLogger(__name__)
 
-@task()
-def send_email(to: list[str], template: str, context: dict, attachments: list | None = None):
+MAX_ATTEMPTS = 8  # about 4 hours of back-off in all
+RETRY_BASE_SECONDS = 60
+
+
+def build_message(to, template, context, attachments=None):
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
     message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
-    message.send(fail_silently=False)
+    return message
+
+
+@task()
+def send_email(
+    to: list[str], template: str, context: dict, attachments: list | None = None, attempt: int = 1
+):
+    message = build_message(to, template, context, attachments)
+    try:
+        message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError) as error:
+        if attempt >= MAX_ATTEMPTS or not send_email.get_backend().supports_defer:
+            raise
+        delay = timedelta(seconds=RETRY_BASE_SECONDS * 2 ** (attempt - 1))
+        logger.warning("Mail server unavailable (%s); retrying %s in %s", error, template, delay)
+        send_email.using(run_after=timezone.now() + delay).enqueue(
+            to, template, context, attachments, attempt + 1
+        )
 
 
 def queue_email(to, template, context, attachments=None):
