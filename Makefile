@@ -57,6 +57,11 @@ lint: $(VENV)/.installed-test
 assets:
 	bash scripts/build_assets.sh
 
+# Production settings on this machine: PostgreSQL, collectstatic, whitenoise, gunicorn (see README).
+serve: $(VENV)/.installed
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) bash scripts/serve.sh
+
+# The background-task worker (emails, notifications) for the database task backend.
 worker: $(VENV)/.installed
 	$(PY) manage.py db_worker
 

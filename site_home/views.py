@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail.models import Page
 
@@ -74,7 +74,7 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def media(request, path):
     """Uploaded files for `make serve` and DEBUG only (SERVE_MEDIA=1).

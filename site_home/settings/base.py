@@ -154,12 +154,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "site_home.storage.StaticFilesStorage"},
 }
+MEDIA_ORIGINS = []  # where images load from when media is not on this site (added to the CSP)
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media (AWS, MinIO, ...): credentials and endpoint come from the standard
-    # AWS_* variables that django-storages reads itself.
+    # S3-compatible media (AWS, MinIO, ...). The keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are
+    # read from the environment by boto3 itself, so they never sit in settings.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
+    AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # a CDN in front of the bucket
     AWS_QUERYSTRING_AUTH = False
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGINS.append(AWS_S3_ENDPOINT_URL.rstrip("/"))
+    else:
+        MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
     AWS_DEFAULT_ACL = None
 
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names make long caching safe
@@ -204,7 +214,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"] + env_list("CSP_IMG_SRC"),
+        "img-src": ["'self'", "data:"] + MEDIA_ORIGINS + env_list("CSP_IMG_SRC"),
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"]

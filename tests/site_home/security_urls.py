@@ -1,6 +1,7 @@
 """Views for the serving and security tests: each sets one kind of personal state, or none."""
 
 from django.contrib import messages
+from django.db.utils import OperationalError
 from django.http import HttpResponse
 from django.template import Context, RequestContext, Template
 from django.urls import include, path
@@ -36,11 +37,23 @@ def plain(request):
     return HttpResponse("nothing personal")
 
 
+def too_many(request):
+    from surveys.antispam import rate_limited_response
+
+    return rate_limited_response(request, "comments")
+
+
+def database_down(request):
+    raise OperationalError("could not connect to server")
+
+
 urlpatterns = [
     path("public-form/", public_form),
     path("with-csrf-token/", with_csrf_token),
     path("with-cookie/", with_cookie),
     path("with-message/", with_message),
     path("plain/", plain),
+    path("too-many/", too_many),
+    path("database-down/", database_down),
     path("", include("site_home.urls")),
 ]

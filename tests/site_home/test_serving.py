@@ -64,7 +64,7 @@ def test_media_is_served_only_when_switched_on(client, tmp_path):
 
 
 def _env(**overrides):
-    keep = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "FRONTEND_CACHE_", "DJANGO_"))}
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "FRONTEND_CACHE_", "DJANGO_", "AWS_"))}
     return {**keep, **overrides}
 
 
@@ -108,3 +108,15 @@ def test_frontend_cache_invalidation_switches_on_from_the_environment():
     )
     assert cloudflare["WAGTAILFRONTENDCACHE"]["cloudflare"]["BACKEND"].endswith("CloudflareBackend")
     assert cloudflare["WAGTAILFRONTENDCACHE"]["cloudflare"]["ZONEID"] == "zone"
+
+
+def test_media_goes_to_s3_when_a_bucket_is_set():
+    env = _env(AWS_STORAGE_BUCKET_NAME="cv-media", AWS_S3_CUSTOM_DOMAIN="media.example.org")
+    out = _settings_in_subprocess(
+        "site_home.settings.dev", env, "STORAGES", "AWS_STORAGE_BUCKET_NAME", "CONTENT_SECURITY_POLICY"
+    )
+    assert out["STORAGES"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert out["AWS_STORAGE_BUCKET_NAME"] == "cv-media"
+    assert "https://media.example.org" in out["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
+    local = _settings_in_subprocess("site_home.settings.dev", _env(), "STORAGES")
+    assert local["STORAGES"]["default"]["BACKEND"].endswith("FileSystemStorage")
