@@ -63,8 +63,11 @@ def test_media_is_served_only_when_switched_on(client, tmp_path):
         assert client.get("/media/%2e%2e/pyproject.toml").status_code in {400, 404}
 
 
+SWITCHES = ("REDIS_", "FRONTEND_CACHE_", "DJANGO_", "AWS_")
+
+
 def _env(**overrides):
-    keep = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "FRONTEND_CACHE_", "DJANGO_", "AWS_"))}
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(SWITCHES)}
     return {**keep, **overrides}
 
 
