@@ -57,3 +57,6 @@ urlpatterns = [
     path("database-down/", database_down),
     path("", include("site_home.urls")),
 ]
+
+handler404 = "site_home.views.page_not_found"
+handler500 = "site_home.views.server_error"
