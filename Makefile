@@ -27,7 +27,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py load_demo
 	@echo "Serving the demo site at http://$(HOST):$(PORT)/ (admin at /admin/). Ctrl+C stops it."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
