@@ -27,7 +27,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py load_demo
 	@echo "Serving the demo site at http://$(HOST):$(PORT)/ (admin at /admin/). Ctrl+C stops it."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -57,6 +57,11 @@ lint: $(VENV)/.installed-test
 assets:
 	bash scripts/build_assets.sh
 
+# Production settings on this machine: PostgreSQL, collectstatic, whitenoise, gunicorn (see README).
+serve: $(VENV)/.installed
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) bash scripts/serve.sh
+
+# The background-task worker (emails, notifications) for the database task backend.
 worker: $(VENV)/.installed
 	$(PY) manage.py db_worker
 

@@ -21,10 +21,9 @@ urlpatterns = [
     path("", include("events.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/"):
+    # Local media (DEBUG, or SERVE_MEDIA=1 for `make serve`); the view refuses otherwise.
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

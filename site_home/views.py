@@ -1,10 +1,15 @@
+import sys
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpResponse
+from django.db.utils import InterfaceError, OperationalError
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+from django.views.static import serve
 from wagtail.models import Page
 
 SEARCH_PAGE_SIZE = 10
@@ -46,8 +51,37 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-def server_error(request):
-    # No context processors or database: the failure may be the database itself.
-    from django.template import loader
+DATABASE_RETRY_SECONDS = 30
 
+
+def server_error(request):
+    """Every uncaught exception ends here, including those raised inside middleware.
+
+    A lost database connection gets a 503 with Retry-After rather than a 500: it is usually brief,
+    and Django opens a fresh connection on the next request, so the site recovers by itself.
+    Neither page uses context processors or the database.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+        return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token (an old tab, cookies blocked): a readable page, not Django's."""
+    return render(request, "403_csrf.html", status=403)
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def media(request, path):
+    """Uploaded files for `make serve` and DEBUG only (SERVE_MEDIA=1).
+
+    Real production keeps media on S3-compatible storage or behind the web server. Django's static
+    serve view refuses paths outside MEDIA_ROOT and sends nosniff through SecurityMiddleware.
+    """
+    if not (settings.DEBUG or settings.SERVE_MEDIA):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

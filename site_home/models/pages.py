@@ -29,7 +29,10 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from .places import PlacePage
+
         context = super().get_context(request, *args, **kwargs)
+        context["quick_places"] = PlacePage.objects.quick_links()
         context["sections"] = collect_sections(HOME_SECTIONS, self, request)
         return context
 

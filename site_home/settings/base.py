@@ -62,13 +62,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering.
+    "site_home.middleware.PermissionsPolicyMiddleware",
+    # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering; outside
+    # PublicCacheMiddleware, so it stores only what that middleware marked public.
     "site_home.page_cache.AnonymousPageCacheMiddleware",
+    # Above sessions, CSRF and messages: it must see the cookies they set to keep such pages private.
+    "site_home.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,21 +146,33 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Let Django serve MEDIA_ROOT itself (`make serve` on one machine); real production uses S3 or nginx.
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "site_home.storage.StaticFilesStorage"},
 }
+MEDIA_ORIGINS = []  # where images load from when media is not on this site (added to the CSP)
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media (AWS, MinIO, ...): credentials and endpoint come from the standard
-    # AWS_* variables that django-storages reads itself.
+    # S3-compatible media (AWS, MinIO, ...). The keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are
+    # read from the environment by boto3 itself, so they never sit in settings.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
+    AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # a CDN in front of the bucket
     AWS_QUERYSTRING_AUTH = False
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGINS.append(AWS_S3_ENDPOINT_URL.rstrip("/"))
+    else:
+        MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
     AWS_DEFAULT_ACL = None
 
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names make long caching safe
@@ -187,6 +204,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "site_home.views.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False  # the cookie is read by no script; Django's default kept explicit
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
@@ -199,7 +217,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"] + env_list("CSP_IMG_SRC"),
+        "img-src": ["'self'", "data:"] + MEDIA_ORIGINS + env_list("CSP_IMG_SRC"),
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"]
@@ -210,7 +228,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 
 # Brute-force protection for the admin login.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

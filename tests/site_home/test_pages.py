@@ -132,3 +132,29 @@ def test_query_count_does_not_grow_with_places(client, place_index, theme_index,
     few = queries(url)
     add_places(27)
     assert queries(url) == few
+
+
+def test_place_key_facts_show_figures_with_thousands_separators(client, place_index):
+    place = make_place(
+        place_index, title="Harbourside", population=12400, index_score="61.5", index_year=2025
+    )
+    html = client.get(place.url).content.decode()
+    assert '<dd class="cv-key-facts__value">about 12,400</dd>' in html
+    assert "Thriving Communities Index score, 2025</dt>" in html
+    assert '<dd class="cv-key-facts__value">61.5</dd>' in html
+
+
+def test_home_page_hero_has_tagline_and_find_your_place_links(client, place_index):
+    from site_home.models import SiteSettings
+
+    for title in ("Lochview", "Ashgrove"):
+        make_place(place_index, title=title)
+    site_settings = SiteSettings.for_site(place_index.get_site())
+    site_settings.tagline = "Local people shaping their area"
+    site_settings.save()
+
+    html = client.get("/").content.decode()
+    assert "Local people shaping their area" in html
+    links = html[html.index('id="find-your-place"') :]
+    assert links.index(">Ashgrove</a>") < links.index(">Lochview</a>")
+    assert 'href="/places/ashgrove/"' in links

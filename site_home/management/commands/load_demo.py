@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -102,6 +103,6 @@ class Command(BaseCommand):
             User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@kelvinford.example.org", password)
             self.stdout.write(self.style.SUCCESS("Created the demo admin account."))
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  username: {DEMO_ADMIN_USERNAME}  password: {password} "
-            "(unless you changed it)"
+            f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
+            f"username: {DEMO_ADMIN_USERNAME}  password: {password} (unless you changed it)"
         )

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `make serve`: run the site as in production on this machine.
+# Production settings (DEBUG=False), PostgreSQL, collected and compressed static files served by
+# whitenoise, gunicorn. Plain HTTP on loopback, so the HTTPS redirect is off; everything else is as
+# a real deployment. Any variable below can be set beforehand to override its default.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PY=${PY:-.venv/bin/python}
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+export DJANGO_SETTINGS_MODULE=site_home.settings.production
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/community_voice}
+export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
+export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0}
+export SERVE_MEDIA=${SERVE_MEDIA:-1}
+export BASE_URL=${BASE_URL:-http://$HOST:$PORT}
+WEB_CONCURRENCY=${WEB_CONCURRENCY:-3}
+
+# A random secret kept in a git-ignored file, so sessions survive a restart.
+if [ -z "${SECRET_KEY:-}" ]; then
+  [ -s .serve-secret-key ] || "$PY" -c 'import secrets; print(secrets.token_urlsafe(64))' > .serve-secret-key
+  SECRET_KEY=$(cat .serve-secret-key)
+  export SECRET_KEY
+fi
+
+# Start the local PostgreSQL cluster if it is down (Debian's pg_ctlcluster; no systemd needed).
+db_host=$("$PY" -c 'import os, urllib.parse as u; print(u.urlsplit(os.environ["DATABASE_URL"]).hostname or "")')
+if [[ "$db_host" == "127.0.0.1" || "$db_host" == "localhost" ]] && command -v pg_lsclusters >/dev/null \
+   && ! pg_lsclusters --no-header 2>/dev/null | grep -q online; then
+  cluster=$(ls /etc/postgresql | head -n1)
+  pg_ctlcluster --skip-systemctl-redirect "$cluster" main start || true
+fi
+
+# Create the database when it is missing.
+"$PY" - <<'PYEOF'
+import os, sys, time
+import dj_database_url, psycopg2
+from psycopg2 import sql
+
+cfg = dj_database_url.parse(os.environ["DATABASE_URL"])
+if "postgresql" not in cfg["ENGINE"]:
+    sys.exit("make serve needs a PostgreSQL DATABASE_URL")
+params = dict(user=cfg["USER"] or None, password=cfg["PASSWORD"] or None, host=cfg["HOST"] or None,
+              port=cfg["PORT"] or None)
+for attempt in range(30):
+    try:
+        conn = psycopg2.connect(dbname="postgres", **params)
+        break
+    except psycopg2.OperationalError as error:
+        if attempt == 29:
+            sys.exit(f"PostgreSQL is not reachable: {error}")
+        time.sleep(1)
+conn.autocommit = True
+with conn.cursor() as cur:
+    cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]])
+    if cur.fetchone() is None:
+        cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(cfg["NAME"])))
+        print(f"Created database {cfg['NAME']}")
+PYEOF
+
+"$PY" manage.py migrate --noinput
+"$PY" manage.py load_demo
+"$PY" manage.py collectstatic --noinput --verbosity 0
+echo "Serving like production at http://$HOST:$PORT/ with $WEB_CONCURRENCY gunicorn workers (Ctrl+C stops it)."
+# The background-task worker sends queued emails; it stops with the server.
+"$PY" manage.py db_worker &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+"$(dirname "$PY")/gunicorn" site_home.wsgi:application \
+  --bind "$HOST:$PORT" --workers "$WEB_CONCURRENCY" --access-logfile - --forwarded-allow-ips 127.0.0.1

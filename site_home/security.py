@@ -1,0 +1,81 @@
+"""Protecting residents' forms on pages that a CDN may cache.
+
+Django's CSRF protection puts a per-visitor token in the HTML and a cookie in the browser, so a page
+with a form becomes personal and cannot be cached publicly (PublicCacheMiddleware marks it private).
+For public forms that anyone may fill in without signing in (comments, survey answers, bookings,
+story submissions) we choose a different guard, so the page around the form stays cacheable:
+
+1. `same_origin_required`: a form POST is accepted only when the browser says it comes from this
+   site: `Sec-Fetch-Site` is not cross-site, and `Origin` (or, failing that, `Referer`) is this
+   site's own origin or one of CSRF_TRUSTED_ORIGINS. Every browser the site supports sends Origin on
+   POST, so a page on another site cannot make a visitor's browser submit the form. This is the
+   check Django's own CSRF middleware makes first; we drop only the token part.
+2. The honeypot field and per-client rate limits of surveys/antispam.py hold back bots, which could
+   fetch a token anyway, so a token would add nothing against them.
+3. Nothing an anonymous visitor can do carries authority: staff act only in the admin, which keeps
+   Django's full CSRF protection, and the session cookie is SameSite=Lax.
+
+Use it on the app's own POST view, and leave `{% csrf_token %}` out of that form:
+
+    @same_origin_required
+    def comment(request, page_id): ...
+
+Wagtail page views (a page's `serve`, routable routes) go through Wagtail's serve view, which the
+CSRF middleware checks before the page is known: forms posted to a page URL keep `{% csrf_token %}`
+and that page is served privately. Post to an app URL instead when the page should be cacheable.
+"""
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.http import is_same_domain
+from django.views.decorators.csrf import csrf_exempt
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
+
+
+def request_origin(request):
+    """The origin the browser says the request comes from, or None when it says nothing usable."""
+    origin = request.META.get("HTTP_ORIGIN", "").strip().lower()
+    if origin:
+        return None if origin == "null" else origin
+    referer = urlsplit(request.META.get("HTTP_REFERER", "").strip().lower())
+    if referer.scheme in {"http", "https"} and referer.netloc:
+        return f"{referer.scheme}://{referer.netloc}"
+    return None
+
+
+def _trusted(origin):
+    parsed = urlsplit(origin)
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        allowed = urlsplit(trusted.lower())
+        if parsed.scheme == allowed.scheme and is_same_domain(parsed.netloc, allowed.netloc.lstrip("*")):
+            return True
+    return False
+
+
+def is_same_origin(request):
+    if request.META.get("HTTP_SEC_FETCH_SITE", "").lower() in {"cross-site", "same-site"}:
+        return False
+    origin = request_origin(request)
+    if origin is None:
+        return False
+    return origin == f"{request.scheme}://{request.get_host()}".lower() or _trusted(origin)
+
+
+def forbidden_form_response(request):
+    return render(request, "403_csrf.html", status=403)
+
+
+def same_origin_required(view):
+    """Accept unsafe requests only from this site's own pages, with no per-visitor token (see above)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in SAFE_METHODS and not is_same_origin(request):
+            return forbidden_form_response(request)
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
