@@ -55,4 +55,9 @@ AGREE = {"label": "The park feels safe", "field_type": "agree"}
 PLACE = {"label": "Your area", "field_type": "place"}
 CHECKBOXES = {"label": "What do you use", "field_type": "checkboxes", "choices": "Paths\nPlayground\nCafe"}
 TEXT = {"label": "Anything else", "field_type": "multiline", "required": False}
-AGE = {"label": "Age band", "field_type": "radio", "choices": "Under 25\n25 to 64\n65 and over", "about_you": True}
+AGE = {
+    "label": "Age band",
+    "field_type": "radio",
+    "choices": "Under 25\n25 to 64\n65 and over",
+    "about_you": True,
+}
