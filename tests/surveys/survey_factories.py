@@ -2,14 +2,12 @@
 
 import datetime
 
-import pytest
 from django.utils import timezone
 
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
 
-@pytest.fixture
-def survey_index(home_page):
+def make_survey_index(home_page):
     page = SurveyIndexPage(title="Surveys", slug="surveys", show_in_menus=True)
     home_page.add_child(instance=page)
     page.save_revision().publish()

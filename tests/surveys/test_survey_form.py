@@ -5,7 +5,7 @@ from django.core import mail
 
 from surveys.models import SurveySubmission
 from tests.site_home.factories import make_place
-from tests.surveys.survey_factories import (  # noqa: F401
+from tests.surveys.survey_factories import (
     AGE,
     AGREE,
     CHECKBOXES,
@@ -13,10 +13,15 @@ from tests.surveys.survey_factories import (  # noqa: F401
     RATING,
     TEXT,
     make_survey,
-    survey_index,
+    make_survey_index,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def survey_index(home_page):
+    return make_survey_index(home_page)
 
 
 @pytest.fixture
@@ -102,8 +107,8 @@ def test_errors_are_summarised_and_what_was_typed_is_kept(client, survey):
     assert "Choose agree, disagree or unsure for “The park feels safe”" in html
     assert f'href="#id_{n["How green is the park"]}' in html
     assert "More benches please" in html  # typed text kept
-    assert f'value="Cafe" checked' in html or 'value="Cafe"\n' in html
-    assert "checked" in html.split(f'value="north"')[1][:40]
+    assert 'value="Cafe" checked' in html or 'value="Cafe"\n' in html
+    assert "checked" in html.split('value="north"')[1][:40]
     assert not SurveySubmission.objects.exists()
 
 

@@ -6,9 +6,14 @@ from site_home.models import HomePage, Theme
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage
 from surveys.models.survey_fields import PREFER_NOT_TO_SAY
 from tests.site_home.factories import ThemeFactory
-from tests.surveys.survey_factories import AGE, AGREE, CHECKBOXES, days, make_survey, survey_index  # noqa: F401
+from tests.surveys.survey_factories import AGE, AGREE, CHECKBOXES, days, make_survey, make_survey_index
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def survey_index(home_page):
+    return make_survey_index(home_page)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from surveys.radar import CENTRE, RADIUS, Compass, CompassAxis, point
 from surveys.survey_results import survey_results
 from tests.site_home.factories import make_place
-from tests.surveys.survey_factories import (  # noqa: F401
+from tests.surveys.survey_factories import (
     AGE,
     AGREE,
     CHECKBOXES,
@@ -17,10 +17,15 @@ from tests.surveys.survey_factories import (  # noqa: F401
     answer,
     days,
     make_survey,
-    survey_index,
+    make_survey_index,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def survey_index(home_page):
+    return make_survey_index(home_page)
 
 
 @pytest.fixture
@@ -299,11 +304,11 @@ def test_compass_queries_do_not_grow_with_answers(client, rounds, places):
             assert client.get(url).status_code == 200
         return len(captured)
 
-    for i in range(5):
+    for _ in range(5):
         rate(earlier, places["north"], {"moving-around": 3})
         rate(later, places["south"], {"moving-around": 4})
     few = queries()
-    for i in range(60):
+    for _ in range(60):
         rate(earlier, places["south"], {"moving-around": 3})
         rate(later, places["north"], {"moving-around": 4})
     assert queries() == few
