@@ -105,7 +105,8 @@ def test_errors_are_summarised_and_what_was_typed_is_kept(client, survey):
     assert html.index("There is a problem") < html.index('<form method="post"')
     assert "Choose a score for “How green is the park”" in html
     assert "Choose agree, disagree or unsure for “The park feels safe”" in html
-    assert f'href="#id_{n["How green is the park"]}' in html
+    link = f'href="#id_{n["How green is the park"]}_1"'  # the first radio, which exists on the page
+    assert link in html and f'id="id_{n["How green is the park"]}_1"' in html
     assert "More benches please" in html  # typed text kept
     assert 'value="Cafe" checked' in html or 'value="Cafe"\n' in html
     assert "checked" in html.split('value="north"')[1][:40]

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -99,3 +100,10 @@ class TestAdmin(WagtailPageTestCase):
         assert survey.form_fields.filter(field_type="rating").count() == 14
         assert survey.form_fields.filter(field_type="multiline").count() == 28
         assert survey.live
+
+    def test_editor_opens_edit_preview_and_submissions(self):
+        survey = make_survey(self.index, fields=[AGREE])
+        assert self.client.get(f"/admin/pages/{survey.pk}/edit/").status_code == 200
+        draft = self.client.get(reverse("wagtailadmin_pages:view_draft", args=[survey.pk]))
+        assert draft.status_code == 200 and b"Send my answers" in draft.content
+        assert self.client.get(f"/admin/forms/submissions/{survey.pk}/").status_code == 200
