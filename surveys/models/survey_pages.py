@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
@@ -49,7 +48,8 @@ class SurveyPageQuerySet(PageQuerySet):
         return self.filter(places=place)
 
     def for_theme(self, theme):
-        return self.filter(themes=theme)
+        """Surveys tagged with the theme, or asking a question about it."""
+        return self.filter(models.Q(themes=theme) | models.Q(form_fields__theme=theme)).distinct()
 
     def with_cards(self):
         """What a survey card shows (places and themes) in a fixed number of queries."""
@@ -176,10 +176,6 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def is_open(self):
         return self.state == OPEN
 
-    @property
-    def results_visible(self):
-        return self.results_public
-
     # Form builder --------------------------------------------------------------------------
 
     def get_form_fields(self):
@@ -267,20 +263,15 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
 
     def render_closed(self, request):
         context = {}
-        if self.state == CLOSED and self.results_visible:
+        if self.state == CLOSED and self.results_public:
             from surveys.survey_results import survey_results
 
             context["results"] = survey_results(self, place_slug=request.GET.get("place"))
         return self.render(request, context_overrides=context)
 
-    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
-        context = self.get_context(request)
-        context["form_submission"] = form_submission
-        return TemplateResponse(request, self.get_landing_page_template(request), context)
-
     @path("results/", name="results")
     def results(self, request):
-        if not self.results_visible:
+        if not self.results_public:
             raise Http404("The results of this survey are not public.")
         from surveys.survey_results import survey_results
 

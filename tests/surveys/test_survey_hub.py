@@ -43,8 +43,11 @@ def test_place_page_lists_its_surveys_and_counts_responses(client, hub):
 
 
 def test_theme_page_lists_surveys_with_that_theme(client, hub):
+    index, _, theme = hub
+    make_survey(index, title="Asks about parks", fields=[{**AGREE, "theme": theme}])
     html = client.get("/themes/parks/").content.decode()
     assert "Park paths" in html and "Soon survey" in html and "Old survey" not in html
+    assert "Asks about parks" in html  # a themed question is enough
 
 
 def test_survey_index_groups_surveys_by_state(client, hub):
