@@ -170,3 +170,36 @@ def compasses(survey, questions, rows, places, selected):
             }
         )
     return result
+
+
+@dataclass
+class ThemeAnswers:
+    question: SurveyField
+    answers: list
+
+
+def answers_about(theme, place=None):
+    """What people (in `place`, if given) said about `theme` in every survey, question by question:
+    [ThemeAnswers(question, answers)], in two queries. Public answers only: no "about you"."""
+    questions = list(
+        SurveyField.objects.filter(theme=theme, about_you=False)
+        .select_related("page")
+        .order_by("page_id", "sort_order")
+    )
+    submissions = SurveySubmission.objects.filter(page_id__in={q.page_id for q in questions})
+    if place is not None:
+        submissions = submissions.filter(place=place)
+    rows_by_page = defaultdict(list)
+    for page_id, data in submissions.values_list("page_id", "form_data"):
+        rows_by_page[page_id].append(data)
+    return [
+        ThemeAnswers(
+            q,
+            [
+                data[q.clean_name]
+                for data in rows_by_page[q.page_id]
+                if data.get(q.clean_name) not in (None, "", [])
+            ],
+        )
+        for q in questions
+    ]

@@ -312,3 +312,30 @@ def test_compass_queries_do_not_grow_with_answers(client, rounds, places):
         rate(earlier, places["south"], {"moving-around": 3})
         rate(later, places["north"], {"moving-around": 4})
     assert queries() == few
+
+
+def test_what_people_in_an_area_said_about_a_theme(survey_index, places):
+    from site_home.models import Theme
+    from surveys.survey_results import answers_about
+
+    park = make_survey(
+        survey_index,
+        title="Park",
+        fields=[{**AGREE, "theme": Theme.objects.create(name="Safety", slug="safety")}],
+    )
+    ps = make_survey(survey_index, title="PS", is_place_standard=True)
+    safety = Theme.objects.get(slug="safety")
+    answer(park, places["north"], **{names(park)["The park feels safe"]: "Agree"})
+    answer(park, places["south"], **{names(park)["The park feels safe"]: "Disagree"})
+    feeling_safe = ps.form_fields.get(label="Feeling safe")
+    answer(ps, places["north"], **{feeling_safe.clean_name: 5})
+
+    [north] = answers_about(safety, places["north"])
+    assert (north.question.label, north.answers) == ("The park feels safe", ["Agree"])
+    assert answers_about(safety)[0].answers == ["Agree", "Disagree"]
+    by_question = {a.question.label: a.answers for a in answers_about(feeling_safe.theme, places["north"])}
+    assert by_question == {
+        "Feeling safe": [5],
+        "Feeling safe: what is good now?": [],
+        "Feeling safe: what could be better?": [],
+    }
