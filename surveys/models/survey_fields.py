@@ -1,0 +1,107 @@
+"""Survey questions and answers: Wagtail form-builder fields with extra types, a theme and an
+"about you" flag, and a submission model that remembers the resident's place."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, AbstractFormSubmission
+
+RATING = "rating"
+AGREE = "agree"
+PLACE = "place"
+
+SURVEY_FIELD_CHOICES = FORM_FIELD_CHOICES + (
+    (RATING, "Rating scale"),
+    (AGREE, "Agree / disagree / unsure"),
+    (PLACE, "Place (choose your area)"),
+)
+AGREE_CHOICES = ["Agree", "Disagree", "Unsure"]
+PREFER_NOT_TO_SAY = "Prefer not to say"
+CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect", AGREE}
+
+
+class SurveyField(AbstractFormField):
+    page = ParentalKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField("field type", max_length=16, choices=SURVEY_FIELD_CHOICES)
+    field_type.required_on_save = True
+    theme = models.ForeignKey(
+        "site_home.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_fields",
+        help_text="What this question is about, so answers can be read theme by theme.",
+    )
+    about_you = models.BooleanField(
+        "about you",
+        default=False,
+        help_text="Optional personal question (age band, for example). Kept apart from the answers and "
+        "exported only to staff allowed to see personal data; 'Prefer not to say' is added to its choices.",
+    )
+    scale_min = models.PositiveSmallIntegerField("lowest score", default=1)
+    scale_max = models.PositiveSmallIntegerField("highest score", default=7)
+    scale_min_label = models.CharField("lowest score means", max_length=80, blank=True)
+    scale_max_label = models.CharField("highest score means", max_length=80, blank=True)
+
+    panels = AbstractFormField.panels + [
+        FieldPanel("theme"),
+        FieldPanel("about_you"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max")]),
+                FieldRowPanel([FieldPanel("scale_min_label"), FieldPanel("scale_max_label")]),
+            ],
+            heading="Rating scale (only for rating questions)",
+        ),
+    ]
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = "question"
+
+    @property
+    def scale(self):
+        low, high = sorted((self.scale_min, self.scale_max))
+        return range(low, high + 1)
+
+    def choice_list(self):
+        """The options an answer can take, in order (for counting and charts)."""
+        from wagtail.contrib.forms.forms import _split_by_newline_or_comma
+
+        if self.field_type == RATING:
+            return [str(value) for value in self.scale]
+        if self.field_type == AGREE:
+            options = list(AGREE_CHOICES)
+        elif self.field_type in CHOICE_TYPES and self.choices.strip():
+            options = _split_by_newline_or_comma(self.choices)
+        else:
+            return []
+        if self.about_you and PREFER_NOT_TO_SAY not in options:
+            options.append(PREFER_NOT_TO_SAY)
+        return options
+
+
+class SurveySubmissionQuerySet(models.QuerySet):
+    def for_place(self, place):
+        return self.filter(place=place)
+
+
+class SurveySubmission(AbstractFormSubmission):
+    """One resident's answers, with the place they answered for (from the place question, or the
+    survey's only place), so answers can be read place by place and theme by theme."""
+
+    place = models.ForeignKey(
+        "site_home.PlacePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_submissions",
+    )
+
+    objects = SurveySubmissionQuerySet.as_manager()
+
+    class Meta(AbstractFormSubmission.Meta):
+        verbose_name = "survey response"
+        verbose_name_plural = "survey responses"
+
+    def get_data(self):
+        return {**super().get_data(), "place": self.place.title if self.place_id else ""}
