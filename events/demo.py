@@ -1,0 +1,2 @@
+def build_event_demo(demo):
+    pass
