@@ -29,7 +29,7 @@ class BookingViewSet(ModelViewSet):
     list_filter = ["status", "event"]
     list_export = [
         "event",
-        "status",
+        "get_status_display",
         "places",
         "session_titles",
         "created_at",
@@ -37,7 +37,7 @@ class BookingViewSet(ModelViewSet):
         "email",
         "access_needs",
     ]
-    export_headings = {"session_titles": "Sessions"}
+    export_headings = {"get_status_display": "Status", "session_titles": "Sessions"}
     search_fields = ["name", "email"]
     form_fields = ["status"]
     add_to_admin_menu = False

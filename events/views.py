@@ -1,9 +1,10 @@
 """The booking, interest and calendar views. Booking and interest forms are served as routes of
-their EventPage (book/, interest/, event.ics); booking management and feeds have their own URLs."""
+their EventPage (book/, interest/); booking management and calendar files have their own URLs
+(Wagtail's page URLs cannot end in ".ics")."""
 
 from django.conf import settings
 from django.core import signing
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -116,9 +117,8 @@ def _calendar_response(events, name, filename):
     return response
 
 
-def event_ics(request, event):
-    if event.dates_tba or not event.start:
-        raise Http404("This event has no dates yet")
+def event_ics(request, pk):
+    event = get_object_or_404(_feed_events(), pk=pk)
     return _calendar_response([event], event.title, f"{event.slug}.ics")
 
 

@@ -306,7 +306,7 @@ class EventPage(RoutablePageMixin, Page):
         context["review"] = review if review and review.live else None
         return context
 
-    # Routes: the page itself, its booking and interest forms and its calendar file ------------
+    # Routes: the page itself and its booking and interest forms ---------------------------------
     @path("")
     def event(self, request):
         return self.render(request)
@@ -328,12 +328,6 @@ class EventPage(RoutablePageMixin, Page):
         from events import views
 
         return views.register_interest(request, self)
-
-    @path("event.ics", name="ics")
-    def ics(self, request):
-        from events import views
-
-        return views.event_ics(request, self)
 
 
 class EventSession(Orderable):

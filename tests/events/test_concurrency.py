@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(autouse=True)
 def _needs_postgres():
     if connection.vendor != "postgresql":
-        pytest.skip("Row locks need PostgreSQL (SQLite serialises writes); CI runs this in its PostgreSQL pass")
+        pytest.skip(
+            "Row locks need PostgreSQL (SQLite serialises writes); CI runs this in its PostgreSQL pass"
+        )
 
 
 def fire(count, book):
