@@ -102,6 +102,13 @@ class EventIndexPage(RoutablePageMixin, Page):
     def past_events(self, request):
         return self._listing(request, past=True)
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            urls.append({"location": base + self.reverse_subpage("past")})
+        return urls
+
 
 class EventPage(RoutablePageMixin, Page):
     FORMAT_IN_PERSON = "in-person"

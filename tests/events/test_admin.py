@@ -63,3 +63,15 @@ def test_xlsx_export(client, django_user_model, booking):
 def test_anonymous_cannot_export(client, booking):
     response = client.get("/admin/event_bookings/?export=csv")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_admin_screens_load_for_superuser(client, django_user_model, booking, event_index):
+    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.org", "pw"))
+    for url in [
+        "/admin/event_bookings/",
+        f"/admin/event_bookings/edit/{booking.pk}/",
+        "/admin/event_interests/",
+        f"/admin/pages/add/events/eventpage/{event_index.pk}/",
+        f"/admin/pages/{booking.event.pk}/edit/",
+    ]:
+        assert client.get(url).status_code == 200, url

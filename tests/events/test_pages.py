@@ -242,3 +242,9 @@ def test_hub_sections_show_upcoming_events_in_constant_queries(
     for _ in range(6):
         make_event(event_index, places=[place], themes=[theme, ThemeFactory()])
     assert _queries(client, url) == few
+
+
+def test_sitemap_lists_events_and_past_listing(client, event_index):
+    event = make_event(event_index, title="Drop-in")
+    body = client.get("/sitemap.xml").content.decode()
+    assert "http://localhost/events/past/" in body and f"http://localhost{event.url}" in body
