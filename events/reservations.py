@@ -88,6 +88,12 @@ def cancel(booking):
         return promote_waiting(booking.event) if was_confirmed else []
 
 
+def promote_after_change(event):
+    """An organiser raised the capacity: offer the new places to the waiting list."""
+    with transaction.atomic():
+        return promote_waiting(_lock_event(event))
+
+
 def promote_waiting(event):
     """Confirm waiting bookings in order while they fit. Call inside a transaction holding the event lock."""
     promoted = []

@@ -2,8 +2,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.signals import page_published
 
-from events import notifications
-from events.models import EventPage, Interest
+from events import notifications, reservations
+from events.models import Booking, EventPage, Interest
 
 
 def announce_dates(sender, instance, **kwargs):
@@ -21,5 +21,11 @@ def announce_dates(sender, instance, **kwargs):
                 notifications.send_dates_announced(interest)
 
 
+def promote_waiting_list(sender, instance, **kwargs):
+    if Booking.objects.filter(event_id=instance.pk, status=Booking.WAITING).exists():
+        reservations.promote_after_change(instance)
+
+
 def connect():
     page_published.connect(announce_dates, sender=EventPage, dispatch_uid="events-announce-dates")
+    page_published.connect(promote_waiting_list, sender=EventPage, dispatch_uid="events-promote-waiting")

@@ -223,3 +223,16 @@ def test_register_interest_then_announcement_email_sent_exactly_once(client, eve
     assert sorted(m.to[0] for m in mail.outbox) == ["ali@example.org", "bea@example.org"]
     assert "Dates announced" in mail.outbox[0].subject and event.full_url in mail.outbox[0].body
     assert Interest.objects.filter(notified_at__isnull=True).count() == 0
+
+
+def test_raising_capacity_promotes_the_waiting_list(event_index, on_commit):
+    event = make_event(event_index, capacity=1)
+    reservations.book(event, name="A", email="a@example.org")
+    waiting = reservations.book(event, name="B", email="b@example.org").booking
+    assert waiting.status == Booking.WAITING
+    event.capacity = 2
+    with on_commit():
+        event.save_revision().publish()
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.CONFIRMED
+    assert [m.to for m in mail.outbox] == [["b@example.org"]]
