@@ -1,0 +1,379 @@
+import urllib.parse
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from site_home.blocks import BodyStreamBlock
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+EVENTS_PER_PAGE = 20
+
+
+class EventQuerySet(PageQuerySet):
+    def scheduled(self):
+        return self.filter(dates_tba=False, start__isnull=False)
+
+    def upcoming(self, now=None):
+        """Events that have not finished yet, soonest first."""
+        return self.scheduled().filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.scheduled().filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def dates_to_be_announced(self):
+        return self.filter(dates_tba=True).order_by("title")
+
+    def for_place(self, place):
+        return self.filter(places=place)
+
+    def for_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def with_cards(self):
+        """What an event card shows (places and their links), in a constant number of queries."""
+        from site_home.models import PlacePage
+
+        return self.prefetch_related(
+            Prefetch(
+                "places",
+                queryset=PlacePage.objects.only("title", "url_path", "path", "depth").order_by("title"),
+            )
+        )
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """/events/: upcoming events grouped by month, past events at /events/past/, both filterable by
+    place, theme, format and dates with GET parameters (bookmarkable, no JavaScript needed)."""
+
+    introduction = models.TextField(blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["site_home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    def events(self):
+        return EventPage.objects.child_of(self).live().public().with_cards()
+
+    def _listing(self, request, past):
+        from events.forms import EventFilterForm
+
+        form = EventFilterForm(request.GET or None)
+        events = self.events().past() if past else self.events().upcoming()
+        tba = self.events().dates_to_be_announced()
+        if form.is_bound:
+            form.is_valid()  # the fields that are valid still filter; the others show an error
+            events, tba = form.filter(events), form.filter(tba)
+        if past or (form.is_bound and form.has_date_range()):
+            tba = []
+        paginator = Paginator(events, EVENTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "page_obj": page_obj,
+                "events": list(page_obj.object_list),
+                "tba_events": list(tba) if page_obj.number == 1 else [],
+                "past": past,
+                "query_string": query.urlencode(),
+            },
+        )
+
+    @path("")
+    def upcoming_events(self, request):
+        return self._listing(request, past=False)
+
+    @path("past/", name="past")
+    def past_events(self, request):
+        return self._listing(request, past=True)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            urls.append({"location": base + self.reverse_subpage("past")})
+        return urls
+
+
+class EventPage(RoutablePageMixin, Page):
+    FORMAT_IN_PERSON = "in-person"
+    FORMAT_ONLINE = "online"
+    FORMAT_HYBRID = "hybrid"
+    FORMAT_CHOICES = [
+        (FORMAT_IN_PERSON, "In person"),
+        (FORMAT_ONLINE, "Online"),
+        (FORMAT_HYBRID, "Hybrid (in person and online)"),
+    ]
+    KIND_CHOICES = [
+        ("drop-in", "Drop-in session"),
+        ("workshop", "Workshop"),
+        ("steering-group", "Steering group meeting"),
+        ("conference", "Conference"),
+        ("other", "Other"),
+    ]
+
+    summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
+    kind = models.CharField("type of event", max_length=20, choices=KIND_CHOICES, default="workshop")
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name="description")
+
+    dates_tba = models.BooleanField(
+        "dates to be announced",
+        default=False,
+        help_text="Tick while the dates are not known: people can register interest, and everyone "
+        "registered is emailed once when you set the dates and publish.",
+    )
+    start = models.DateTimeField(null=True, blank=True, help_text="UK time.")
+    end = models.DateTimeField(null=True, blank=True, help_text="UK time.")
+
+    format = models.CharField(max_length=20, choices=FORMAT_CHOICES, default=FORMAT_IN_PERSON)
+    venue_name = models.CharField(max_length=160, blank=True)
+    venue_address = models.TextField(blank=True, max_length=400)
+    venue_accessibility = models.TextField(
+        "accessibility information",
+        blank=True,
+        max_length=1000,
+        help_text="Step-free access, hearing loop, accessible toilets, quiet room, parking.",
+    )
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    joining_details = models.TextField(
+        "online joining details",
+        blank=True,
+        max_length=1000,
+        help_text="Private: emailed only to people with a confirmed booking; never on the page or in feeds.",
+    )
+
+    organiser = models.CharField(max_length=160, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+
+    places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="events")
+    themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="events")
+    related_review = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The review or consultation this event feeds into.",
+    )
+
+    bookings_open = models.BooleanField(default=True)
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Places in all. Leave empty when there is no limit."
+    )
+    max_places_per_booking = models.PositiveSmallIntegerField(default=4)
+
+    report_summary = models.TextField("summary", blank=True, max_length=1000)
+    attendance = models.PositiveIntegerField("attendance figure", null=True, blank=True)
+    report_body = StreamField(
+        BodyStreamBlock(), blank=True, use_json_field=True, verbose_name="what we heard"
+    )
+
+    objects = PageManager.from_queryset(EventQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [FieldPanel("dates_tba"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading="When"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("venue_accessibility"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("joining_details"),
+            ],
+            heading="Where",
+        ),
+        FieldPanel("body"),
+        InlinePanel("sessions", label="Session", heading="Agenda"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading="Organiser",
+        ),
+        FieldPanel("places"),
+        FieldPanel("themes"),
+        PageChooserPanel("related_review"),
+        MultiFieldPanel(
+            [FieldPanel("bookings_open"), FieldPanel("capacity"), FieldPanel("max_places_per_booking")],
+            heading="Bookings",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("report_summary"),
+                FieldPanel("attendance"),
+                InlinePanel("materials", label="Material"),
+                FieldPanel("report_body"),
+            ],
+            heading="Report (after the event)",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("report_summary"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "event"
+
+    def clean(self):
+        super().clean()
+        if self.dates_tba:
+            self.start = self.end = None
+            return
+        if not self.start:
+            raise ValidationError({"start": "Set when the event starts, or tick 'dates to be announced'."})
+        if not self.end:
+            raise ValidationError({"end": "Set when the event ends."})
+        if self.end < self.start:
+            raise ValidationError({"end": "The event cannot end before it starts."})
+
+    # Presentation -------------------------------------------------------------------------------
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, LONDON) if self.start else None
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, LONDON) if self.end else None
+
+    @property
+    def month_label(self):
+        return self.local_start.strftime("%B %Y") if self.start else "Dates to be announced"
+
+    @property
+    def is_past(self):
+        return bool(self.end and self.end < timezone.now())
+
+    @property
+    def is_online(self):
+        return self.format == self.FORMAT_ONLINE
+
+    @property
+    def has_report(self):
+        return bool(self.report_summary or self.attendance or self.report_body)
+
+    @property
+    def map_url(self):
+        """A plain link to OpenStreetMap: no third-party map is embedded in our pages."""
+        if self.latitude is not None and self.longitude is not None:
+            return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+        if self.venue_address:
+            query = ", ".join(line.strip() for line in self.venue_address.splitlines() if line.strip())
+            return "https://www.openstreetmap.org/search?" + urllib.parse.urlencode({"query": query})
+        return ""
+
+    def can_book(self):
+        return self.bookings_open and not self.dates_tba and not self.is_past
+
+    def places_taken(self):
+        from .bookings import Booking
+
+        return Booking.objects.filter(event=self).confirmed().total_places()
+
+    def places_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.places_taken(), 0)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = list(self.sessions.all())
+        context["event_places"] = list(self.places.live().public().only("title", "url_path", "path", "depth"))
+        context["event_themes"] = list(self.themes.all())
+        context["materials"] = list(self.materials.select_related("document"))
+        context["places_left"] = self.places_left()
+        review = self.related_review
+        context["review"] = review if review and review.live else None
+        return context
+
+    # Routes: the page itself and its booking and interest forms ---------------------------------
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("book/", name="book")
+    def book(self, request):
+        from events import views
+
+        return views.book(request, self)
+
+    @path("book/<slug:outcome>/", name="booked")
+    def booked(self, request, outcome):
+        if outcome not in {"confirmed", "waiting", "already"}:
+            return redirect(self.url)
+        return self.render(request, template="events/booked.html", context_overrides={"outcome": outcome})
+
+    @path("interest/", name="interest")
+    def interest(self, request):
+        from events import views
+
+        return views.register_interest(request, self)
+
+
+class EventSession(Orderable):
+    """An agenda item. Give parallel sessions (workshops running side by side) a capacity, and people
+    choose which one they will join when they book."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    title = models.CharField(max_length=200)
+    facilitator = models.CharField(max_length=160, blank=True)
+    room = models.CharField(max_length=120, blank=True)
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="For parallel sessions people choose when booking; empty = no choice.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("facilitator"), FieldPanel("room")]),
+        FieldPanel("capacity"),
+    ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_bookable(self):
+        return self.capacity is not None
+
+
+class EventMaterial(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="materials")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=200, blank=True, help_text="Defaults to the document's title.")
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    def __str__(self):
+        return self.title or self.document.title

@@ -1,0 +1,90 @@
+"""Emails to people who book or register interest. Each is queued after the transaction commits
+(surveys.emails), with JSON-serialisable context; booking confirmations carry the event's .ics file."""
+
+from django.utils import formats, timezone
+
+from events.calendars import ics_text
+from events.models.pages import LONDON
+from events.tokens import booking_url
+from surveys.emails import queue_email
+
+
+def _absolute(event, path):
+    site = event.get_site()
+    return f"{site.root_url}{path}" if site else path
+
+
+def _when(event):
+    if event.dates_tba or not event.start:
+        return "Dates to be announced"
+    start, end = timezone.localtime(event.start, LONDON), timezone.localtime(event.end, LONDON)
+    day = formats.date_format(start, "l j F Y")
+    return f"{day}, {start:%H:%M} to {end:%H:%M} (UK time)"
+
+
+def _context(booking):
+    event = booking.event
+    return {
+        "name": booking.name,
+        "event_title": event.title,
+        "event_url": event.get_full_url() or "",
+        "when": _when(event),
+        "where": ", ".join(p for p in [event.venue_name, " ".join(event.venue_address.split())] if p),
+        "format": event.get_format_display(),
+        "places": booking.places,
+        "sessions": [session.title for session in booking.sessions.all()],
+        "status": booking.status,
+        "manage_url": _absolute(event, booking_url(booking)),
+        "organiser": event.organiser,
+        "contact_email": event.contact_email,
+    }
+
+
+def _confirmed_context(booking):
+    context = _context(booking)
+    # Joining details travel only in a confirmed attendee's email.
+    context["joining_details"] = booking.event.joining_details if booking.event.format != "in-person" else ""
+    return context
+
+
+def _ics_attachment(event):
+    return [("event.ics", ics_text([event], event.title), "text/calendar")]
+
+
+def send_booking_confirmation(booking):
+    if booking.status == booking.CONFIRMED:
+        queue_email(
+            booking.email,
+            "events/email/booking_confirmed",
+            _confirmed_context(booking),
+            attachments=_ics_attachment(booking.event),
+        )
+    else:
+        queue_email(booking.email, "events/email/booking_waiting", _context(booking))
+
+
+def send_booking_link(booking):
+    queue_email(booking.email, "events/email/booking_link", _context(booking))
+
+
+def send_promotion(booking):
+    queue_email(
+        booking.email,
+        "events/email/booking_promoted",
+        _confirmed_context(booking),
+        attachments=_ics_attachment(booking.event),
+    )
+
+
+def send_dates_announced(interest):
+    event = interest.event
+    queue_email(
+        interest.email,
+        "events/email/dates_announced",
+        {
+            "name": interest.name,
+            "event_title": event.title,
+            "event_url": event.get_full_url() or "",
+            "when": _when(event),
+        },
+    )

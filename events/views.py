@@ -1,0 +1,146 @@
+"""The booking, interest and calendar views. Booking and interest forms are served as routes of
+their EventPage (book/, interest/); booking management and calendar files have their own URLs
+(Wagtail's page URLs cannot end in ".ics")."""
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from events import reservations
+from events.calendars import ics_text
+from events.forms import BookingForm, InterestForm
+from events.models import Booking, EventPage, Interest
+from events.tokens import read_token
+from surveys.antispam import over_limit, rate_limited_response
+
+BOOKING_RATE = getattr(settings, "EVENT_BOOKING_RATE_LIMIT", "10/m")
+
+
+def _booking_page(request, event, form, template):
+    return event.render(request, template=template, context_overrides={"form": form})
+
+
+def book(request, event):
+    if not event.can_book():
+        return event.render(request, template="events/booking_closed.html")
+    form = BookingForm(request.POST or None, event=event)
+    if request.method != "POST":
+        return _booking_page(request, event, form, "events/book.html")
+    if over_limit(request, "events-booking", BOOKING_RATE):
+        return rate_limited_response(request, "bookings")
+    if form.is_spam():
+        return redirect(event.url + event.reverse_subpage("booked", args=["confirmed"]))
+    if not form.is_valid():
+        return _booking_page(request, event, form, "events/book.html")
+    data = form.cleaned_data
+    try:
+        result = reservations.book(
+            event,
+            name=data["name"],
+            email=data["email"],
+            places=data["places"],
+            access_needs=data["access_needs"],
+            sessions=data.get("sessions") or [],
+        )
+    except reservations.SessionFull as full:
+        form.add_error("sessions", f"{full.session.title} is full. Choose another workshop.")
+        return _booking_page(request, event, form, "events/book.html")
+    outcome = "already" if not result.created else result.booking.status
+    return redirect(event.url + event.reverse_subpage("booked", args=[outcome]))
+
+
+def register_interest(request, event):
+    if not event.dates_tba:
+        return redirect(event.url)
+    form = InterestForm(request.POST or None)
+    if request.method == "POST":
+        if over_limit(request, "events-interest", BOOKING_RATE):
+            return rate_limited_response(request, "registrations")
+        if form.is_spam():
+            return event.render(request, template="events/interest_thanks.html")
+        if form.is_valid():
+            Interest.objects.get_or_create(
+                event=event, email=form.cleaned_data["email"], defaults={"name": form.cleaned_data["name"]}
+            )
+            return event.render(request, template="events/interest_thanks.html")
+    return event.render(request, template="events/interest.html", context_overrides={"form": form})
+
+
+def _booking_from_token(token):
+    try:
+        booking_id = read_token(token)
+    except signing.BadSignature:
+        return None
+    return Booking.objects.select_related("event").filter(pk=booking_id).first()
+
+
+def _invalid_link(request):
+    return render(request, "events/booking_link_invalid.html", status=404)
+
+
+def booking_detail(request, token):
+    booking = _booking_from_token(token)
+    if booking is None:
+        return _invalid_link(request)
+    return render(
+        request,
+        "events/booking_detail.html",
+        {
+            "booking": booking,
+            "event": booking.event,
+            "sessions": list(booking.sessions.all()),
+            "token": token,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def booking_cancel(request, token):
+    booking = _booking_from_token(token)
+    if booking is None:
+        return _invalid_link(request)
+    context = {"booking": booking, "event": booking.event, "token": token}
+    if request.method == "POST" and booking.status != Booking.CANCELLED:
+        reservations.cancel(booking)
+        booking.refresh_from_db()
+        return render(request, "events/booking_cancelled.html", context)
+    if booking.status == Booking.CANCELLED:
+        return render(request, "events/booking_cancelled.html", context)
+    return render(request, "events/booking_cancel.html", context)
+
+
+def _calendar_response(events, name, filename):
+    response = HttpResponse(ics_text(events, name), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def event_ics(request, pk):
+    event = get_object_or_404(_feed_events(), pk=pk)
+    return _calendar_response([event], event.title, f"{event.slug}.ics")
+
+
+def _feed_events():
+    return EventPage.objects.live().public().scheduled().order_by("start", "pk")
+
+
+def calendar_all(request):
+    return _calendar_response(_feed_events(), "Events", "events.ics")
+
+
+def calendar_place(request, slug):
+    from site_home.models import PlacePage
+
+    place = get_object_or_404(PlacePage.objects.live().public(), slug=slug)
+    return _calendar_response(
+        _feed_events().for_place(place), f"Events in {place.title}", f"events-{slug}.ics"
+    )
+
+
+def calendar_theme(request, slug):
+    from site_home.models import Theme
+
+    theme = get_object_or_404(Theme, slug=slug)
+    return _calendar_response(_feed_events().for_theme(theme), f"Events: {theme.name}", f"events-{slug}.ics")

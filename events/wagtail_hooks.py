@@ -1,0 +1,66 @@
+from urllib.parse import urlencode
+
+from wagtail import hooks
+
+from events.admin import EventAdminGroup
+from events.demo import build_event_demo
+from events.models import EventIndexPage, EventPage
+from site_home.demo import DEMO_CONTENT
+from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
+
+SECTION_TEMPLATE = "events/sections/event_list.html"
+SECTION_SIZE = 3
+
+
+@hooks.register("register_admin_viewset")
+def register_event_admin():
+    return EventAdminGroup()
+
+
+def _index_url(request):
+    index_page = EventIndexPage.objects.live().public().only("url_path", "path", "depth").first()
+    return index_page.get_url(request) if index_page else None
+
+
+def _section(title, events, request, more_label, filter_query=""):
+    events = list(events.with_cards()[:SECTION_SIZE])
+    if not events:
+        return None
+    more_url = _index_url(request)
+    if more_url and filter_query:
+        more_url = f"{more_url}?{filter_query}"
+    return HubSection(title, SECTION_TEMPLATE, {"events": events}, more_url, more_label)
+
+
+def _upcoming():
+    return EventPage.objects.live().public().upcoming()
+
+
+@hooks.register(HOME_SECTIONS, order=30)
+def home_events(home_page, request):
+    return _section("Upcoming events", _upcoming(), request, "See all events")
+
+
+@hooks.register(PLACE_SECTIONS, order=30)
+def place_events(place, request):
+    return _section(
+        f"Upcoming events in {place.title}",
+        _upcoming().for_place(place),
+        request,
+        f"All events in {place.title}",
+        urlencode({"place": place.slug}),
+    )
+
+
+@hooks.register(THEME_SECTIONS, order=30)
+def theme_events(theme, request):
+    return _section(
+        "Upcoming events",
+        _upcoming().for_theme(theme),
+        request,
+        "All events on this theme",
+        urlencode({"theme": theme.slug}),
+    )
+
+
+hooks.register(DEMO_CONTENT, build_event_demo, order=40)
