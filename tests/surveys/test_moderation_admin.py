@@ -89,6 +89,8 @@ def test_listing_filters_by_state_page_place_and_theme(client, moderator, commen
     html = client.get(INDEX).content.decode()
     for label in ("Ashgrove", "Funding", "How should the community hall be used?"):
         assert label in html  # offered as filters
+    assert "Moderate in bulk" in html
+    assert reverse("surveys_moderate_comment", args=[comments[0].pk]) in html
 
 
 def test_names_only_with_the_personal_data_permission(client, make_user, comments):
