@@ -10,7 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -18,6 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
+from surveys.models import DiscussionMixin
 
 from .stats import record_view
 
@@ -138,7 +139,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryPage(Page):
+class StoryPage(DiscussionMixin, Page):
     TELLER_RESIDENT = "resident"
     TELLER_GROUP = "group"
     TELLER_STAFF = "staff"
@@ -203,6 +204,13 @@ class StoryPage(Page):
         FieldPanel("tags"),
         FieldPanel("body"),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(DiscussionMixin.discussion_panels, heading="Comments"),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
