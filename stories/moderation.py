@@ -45,8 +45,9 @@ def create_draft_story(submission: StorySubmission, user) -> StoryPage:
         live=False,
         owner=user,
     )
+    # Set before saving: a ParentalManyToMany is written to the database when the page is.
+    story.themes.set(list(submission.themes.all()))
     index_page.add_child(instance=story)
-    story.themes.set(submission.themes.all())
     story.save_revision(user=user, log_action=True)
     submission.story = story
     submission.status = StorySubmission.STATUS_DRAFTED

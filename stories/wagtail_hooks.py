@@ -98,11 +98,10 @@ class EmailColumn(Column):
 
 class SubmissionIndexView(SnippetIndexView):
     def get_list_more_buttons(self, instance):
-        review_url = reverse("stories_submission_review", args=[instance.pk])
-        return [
-            ListingButton("Review", url=review_url, priority=5, allow_in_dropdown=False),
-            *super().get_list_more_buttons(instance),
-        ]
+        review = ListingButton(
+            "Review", url=reverse("stories_submission_review", args=[instance.pk]), priority=5
+        )
+        return [review, *super().get_list_more_buttons(instance)]
 
 
 class StorySubmissionViewSet(SnippetViewSet):
