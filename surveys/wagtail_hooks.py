@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from site_home.demo import DEMO_CONTENT
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
@@ -29,6 +30,23 @@ PUBLIC_EXPORT = [
     "published_at",
 ]
 PERSONAL_EXPORT = ["display_name", "email"]
+EXPORT_HEADINGS = {
+    "page_title": "Page",
+    "section_label": "Section",
+    "place_title": "Place",
+    "theme_name": "Theme",
+    "body": "Comment",
+    "stance_label": "Stance",
+    "category_label": "Category",
+    "state_label": "State",
+    "is_official_response": "Official response",
+    "agree_count": "Agreements",
+    "report_count": "Reports",
+    "created_at": "Posted",
+    "published_at": "Published",
+    "display_name": "Name",
+    "email": "Email",
+}
 
 
 class CommentPermissionHelper(PermissionHelper):
@@ -56,6 +74,10 @@ class CommentButtonHelper(ButtonHelper):
                 },
             )
         return buttons
+
+
+class CommentIndexView(IndexView):
+    export_headings = EXPORT_HEADINGS
 
 
 class CommentAdmin(ModelAdmin):
@@ -88,23 +110,8 @@ class CommentAdmin(ModelAdmin):
     list_select_related = ["page", "place", "theme"]
     search_fields = ["body", "section_label"]
     export_filename = "comments"
-    export_headings = {
-        "page_title": "Page",
-        "section_label": "Section",
-        "place_title": "Place",
-        "theme_name": "Theme",
-        "body": "Comment",
-        "stance_label": "Stance",
-        "category_label": "Category",
-        "state_label": "State",
-        "is_official_response": "Official response",
-        "agree_count": "Agreements",
-        "report_count": "Reports",
-        "created_at": "Posted",
-        "published_at": "Published",
-        "display_name": "Name",
-        "email": "Email",
-    }
+    index_view_class = CommentIndexView
+    index_template_name = "modeladmin/surveys/comment/index.html"
 
     def get_list_display(self, request):
         if can_see_personal_data(request.user):
