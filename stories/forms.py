@@ -43,7 +43,7 @@ class StoryFilterForm(forms.Form):
         if "theme" in params:
             stories = stories.filter(themes__slug=params["theme"])
         if "tag" in params:
-            stories = stories.filter(tags__slug=params["tag"])
+            stories = stories.tagged(params["tag"])
         return stories.distinct() if params else stories
 
     def describe(self):

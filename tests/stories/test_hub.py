@@ -75,7 +75,7 @@ def test_place_without_stories_still_invites_one(client, story_index, places):
     assert 'href="/stories/share/"' in html
 
 
-def test_demo_content_is_idempotent():
+def test_demo_content_is_idempotent(home_page):
     from django.core.management import call_command
 
     from stories.models import StoryPage, StorySubmission
