@@ -1,13 +1,40 @@
 """The review document as its template reads it: sections, recommendations, counts and forms, in a
 constant number of queries however many sections, comments and responses there are."""
 
+from django.db.models import Count
+from django.http import Http404
+
+from surveys.models import Comment
+
 from .forms import RecommendationResponseForm, place_choices
 from .models import RecommendationResponse
 
 
 def comment_counts(page, place=None):
-    """{section_key: published comments}; empty until the discussion engine is installed."""
-    return {}
+    """{section_key: published comments, replies included}, in one query."""
+    if place is None:
+        return Comment.objects.section_counts(page)
+    rows = (
+        Comment.objects.published()
+        .for_page(page)
+        .for_place(place)
+        .order_by()
+        .values("section_key")
+        .annotate(total=Count("pk"))
+    )
+    return {row["section_key"]: row["total"] for row in rows}
+
+
+def discussion_target(page, key):
+    """The section (and recommendation) a discussion sub-page is about, with its comment count."""
+    for section in page.section_list:
+        if section.key == key:
+            return {"section": section, "recommendation": None, "target_key": key, "label": section.title}
+        for rec in section.recommendation_list:
+            if rec.key == key:
+                label = f"Recommendation {rec.number}"
+                return {"section": section, "recommendation": rec, "target_key": key, "label": label}
+    raise Http404("No such part of this review")
 
 
 def build_document(page, request, place=None):

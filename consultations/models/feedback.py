@@ -61,3 +61,20 @@ class RecommendationResponse(models.Model):
 
     def __str__(self):
         return f"{self.get_choice_display()} on {self.recommendation_key}"
+
+
+class OutcomeNotice(models.Model):
+    """Records that residents were told about a review's outcome, so it happens exactly once.
+
+    A separate row, not a page field: publishing an older revision would otherwise write the
+    field back to empty and email everyone again.
+    """
+
+    review = models.OneToOneField(
+        "consultations.ReviewPage", on_delete=models.CASCADE, related_name="outcome_notice"
+    )
+    outcome_notified_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"Outcome of {self.review_id} sent to {self.recipients} on {self.outcome_notified_at:%Y-%m-%d}"

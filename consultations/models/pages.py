@@ -23,6 +23,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from consultations.blocks import RecommendationBlock
+from surveys.models import DiscussionMixin
 
 from .status import ReviewStatus, derive_status, status_expression
 
@@ -115,7 +116,7 @@ def _place_model():
     return PlacePage
 
 
-class ReviewPage(RoutablePageMixin, Page):
+class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
     """A review document residents read and respond to key area by key area.
 
     Its status (upcoming, open, closed, outcome published) is derived, never stored; see status.py.
@@ -151,7 +152,6 @@ class ReviewPage(RoutablePageMixin, Page):
     final_report = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    outcome_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PageManager.from_queryset(ReviewQuerySet)()
     base_form_class = ReviewPageForm
@@ -187,6 +187,7 @@ class ReviewPage(RoutablePageMixin, Page):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Content"),
+            ObjectList(DiscussionMixin.discussion_panels, heading="Discussion"),
             ObjectList(outcome_panels, heading="Outcome"),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
@@ -233,6 +234,18 @@ class ReviewPage(RoutablePageMixin, Page):
     def accepts_feedback(self):
         return self.is_open
 
+    def accepts_comments(self):
+        return self.discussion_enabled and self.is_open
+
+    def comments_closed_message(self):
+        return self.feedback_closed_message()
+
+    def discussion_section_label(self, section_key, posted_label):
+        """Comments attach only to the review as a whole or to one of its own parts."""
+        if not section_key:
+            return posted_label[:255]
+        return dict(self.feedback_targets()).get(section_key)
+
     def feedback_closed_message(self):
         if self.status == ReviewStatus.UPCOMING:
             return f"Feedback opens on {self.opening_date:%-d %B %Y}."
@@ -275,6 +288,18 @@ class ReviewPage(RoutablePageMixin, Page):
         if self.status != ReviewStatus.OUTCOME:
             return redirect(self.url)
         return self.render(request, context_overrides={"showing_draft": True})
+
+    @path("discuss/<str:key>/", name="discuss")
+    def discuss(self, request, key):
+        """One key area's or recommendation's own discussion thread, on its own page, so the
+        review page stays light (counts and links, not N threads)."""
+        from consultations.document import discussion_target
+
+        return self.render(
+            request,
+            template="consultations/discuss.html",
+            context_overrides=discussion_target(self, key),
+        )
 
     @path("respond/<str:key>/", name="respond")
     def respond(self, request, key):

@@ -34,6 +34,7 @@ class ReviewPageFactory(wagtail_factories.PageFactory):
     opening_date = factory.LazyFunction(lambda: days(-10))
     closing_date = factory.LazyFunction(lambda: days(20))
     introduction = "<p>Please read and tell us what you think.</p>"
+    comment_publishing = "immediate"
 
 
 def recommendations(texts):
