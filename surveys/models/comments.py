@@ -113,9 +113,6 @@ class CommentQuerySet(models.QuerySet):
         rows = self.published().for_page(page).order_by().values("section_key").annotate(total=Count("pk"))
         return {row["section_key"]: row["total"] for row in rows}
 
-    def older_than(self, days):
-        return self.filter(created_at__lt=timezone.now() - timezone.timedelta(days=days))
-
 
 class Comment(models.Model):
     class State(models.TextChoices):

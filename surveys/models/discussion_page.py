@@ -34,7 +34,8 @@ class DiscussionPage(DiscussionMixin, Page):
     )
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
-    parent_page_types = ["site_home.HomePage", "site_home.StandardPage"]
+    # Under StandardPage too once site_home lets it (StandardPage.subpage_types is StandardPage only).
+    parent_page_types = ["site_home.HomePage"]
     subpage_types = []
 
     def get_context(self, request, *args, **kwargs):
