@@ -69,3 +69,12 @@ def test_no_email_while_the_outcome_is_not_published(closed_review, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         closed_review.save_revision().publish()
     assert mail.outbox == [] and not OutcomeNotice.objects.exists()
+
+
+def test_editors_pick_what_an_outcome_item_answers_from_the_draft(admin_client, closed_review):
+    publish_outcome(closed_review)
+    html = admin_client.get(f"/admin/pages/{closed_review.pk}/edit/").content.decode()
+    section = closed_review.section_list[0]
+    rec = section.recommendation_list[1]
+    assert f'<option value="{section.key}">1. {section.title}</option>' in html
+    assert f'<option value="{rec.key}" selected>Recommendation 1.2: {rec.text}</option>' in html
