@@ -191,13 +191,14 @@ def _hash(seed):
 def _sections(themes, areas):
     return [
         ReviewSection(
+            sort_order=order,
             theme=themes[slug],
             title=title,
             where_now=f"<p>{now}</p>",
             where_next=f"<p>{want}</p>",
             recommendations=[("recommendation", {"text": text}) for text in recs],
         )
-        for slug, title, now, want, recs in areas
+        for order, (slug, title, now, want, recs) in enumerate(areas)
     ]
 
 

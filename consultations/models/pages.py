@@ -211,7 +211,8 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         errors = {}
         if self.opening_date and self.closing_date and self.closing_date < self.opening_date:
             errors["closing_date"] = "The review cannot close before it opens."
-        if self.outcome_published and self.status_for_dates_only() != ReviewStatus.CLOSED:
+        dated = self.opening_date and self.closing_date
+        if self.outcome_published and dated and self.status_for_dates_only() != ReviewStatus.CLOSED:
             errors["outcome_published"] = "Publish the outcome only after the review has closed."
         if errors:
             raise ValidationError(errors)
