@@ -1,3 +1,4 @@
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db.models import Q
 
@@ -34,6 +35,15 @@ class RecommendationResponseForm(PublicForm):
         self.fields["place"].choices = [("", "I'd rather not say"), *places]
         if recommendation is not None:
             self.fields["choice"].label = f"What do you think of recommendation {recommendation.number}?"
+
+    @property
+    def helper(self):
+        # Small inline radios: one of these sits under every recommendation.
+        helper = super().helper
+        helper.layout = Layout(
+            Field.radios("choice", legend_size=Size.SMALL, small=True, inline=True), "place"
+        )
+        return helper
 
     def is_spam(self):
         # Forms are prefixed by recommendation (many on one page), so the honeypot is too.
