@@ -25,7 +25,8 @@ STATUS_MESSAGES = {
     "published": "Thank you. Your comment is published.",
     "check-email": "Thank you. Now check your email: we have sent you a link to confirm your comment. "
     "It appears here once you open the link.",
-    "pending": "Thank you. Your comment is waiting for a moderator and appears here once it is approved.",
+    "pending": "Thank you. Your comment is waiting for a moderator. It appears here once it is approved, "
+    "and we will email you when it does.",
     "reported": "Thank you for telling us. A moderator will look at the comment.",
     "agreed": "Thank you. We have counted your agreement.",
     "already-agreed": "You have already agreed with this comment.",

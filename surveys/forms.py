@@ -3,7 +3,7 @@ server with messages that say what to fix; what was typed is kept on error."""
 
 from django import forms
 
-from site_home.models import PlacePage
+from site_home.models import PlacePage, Theme
 from surveys.forms_base import PublicForm
 from surveys.models import Comment, Report
 from surveys.models.comments import BODY_MAX_LENGTH
@@ -64,7 +64,7 @@ class CommentForm(PublicForm):
     )
     official = forms.BooleanField(label="Post as the organisation's official response", required=False)
     page_id = forms.IntegerField(widget=forms.HiddenInput)
-    section_key = forms.SlugField(widget=forms.HiddenInput, required=False, max_length=64)
+    section_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     section_label = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
     theme_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     parent_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -89,6 +89,11 @@ class CommentForm(PublicForm):
             self.fields["display_name"].required = False
             self.fields["consent"].required = False
             self.user = user
+
+    def clean_theme_id(self):
+        # A hidden field: drop an id that does not exist rather than fail on save.
+        theme_id = self.cleaned_data.get("theme_id")
+        return theme_id if theme_id and Theme.objects.filter(pk=theme_id).exists() else None
 
     def clean(self):
         data = super().clean()

@@ -4,6 +4,7 @@ who did what, when and why."""
 from django.db import transaction
 from django.utils import timezone
 
+from surveys.emails import queue_email
 from surveys.models import Comment
 
 APPROVE = "approve"
@@ -12,19 +13,36 @@ ACTIONS = {APPROVE: "Approve and publish", REJECT: "Reject (hide from the site)"
 
 
 def moderate(comments, action, user, reason=""):
-    """Apply `action` to each comment (a queryset or list); returns how many changed state."""
+    """Apply `action` to each comment (a queryset or list); returns how many changed state.
+    A resident whose comment was waiting for a moderator is told by email when it is published."""
     target = Comment.State.PUBLISHED if action == APPROVE else Comment.State.REJECTED
     changed = 0
     with transaction.atomic():
         for comment in comments:
             if comment.state == target:
                 continue
+            was_waiting = comment.state == Comment.State.PENDING
             if action == APPROVE:
                 comment.approve(user, reason)
+                if was_waiting and comment.email:
+                    tell_resident_published(comment)
             else:
                 comment.reject(user, reason)
             changed += 1
     return changed
+
+
+def tell_resident_published(comment):
+    page_url = comment.page.get_full_url() or ""
+    queue_email(
+        comment.email,
+        "surveys/email/comment_published",
+        {
+            "name": comment.display_name,
+            "page_title": comment.page.title,
+            "url": f"{page_url}#{comment.anchor}",
+        },
+    )
 
 
 def post_official_response(comment, user, body, name):

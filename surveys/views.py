@@ -21,8 +21,16 @@ from surveys.models import Comment, DiscussionMixin, FeedbackSettings, Reaction,
 from surveys.models.moderation import person_digest
 
 
+def _id(value):
+    """A posted id, or 404: hidden fields can be tampered with."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404("Not found") from None
+
+
 def _discussion_page(page_id):
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = Page.objects.live().public().filter(pk=_id(page_id)).first()
     page = page.specific if page is not None else None
     if not isinstance(page, DiscussionMixin):
         raise Http404("No discussion here")
@@ -30,7 +38,7 @@ def _discussion_page(page_id):
 
 
 def _published_comment(pk):
-    return get_object_or_404(Comment.objects.published().select_related("page"), pk=pk)
+    return get_object_or_404(Comment.objects.published().select_related("page"), pk=_id(pk))
 
 
 def _form_page(request, form, page, parent=None, status=200):
@@ -42,10 +50,7 @@ def _form_page(request, form, page, parent=None, status=200):
 def comment_post(request):
     if over_limit(request, "comments", settings.FEEDBACK_RATE_LIMIT):
         return rate_limited_response(request, "comments")
-    try:
-        page = _discussion_page(int(request.POST.get("page_id", "")))
-    except ValueError:
-        raise Http404("No discussion here") from None
+    page = _discussion_page(request.POST.get("page_id"))
     parent = None
     if request.POST.get("parent_id"):
         parent = _published_comment(request.POST["parent_id"])

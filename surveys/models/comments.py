@@ -1,9 +1,20 @@
 """Comments on any page: the discussion half of the feedback engine.
 
-A page takes part by inheriting `DiscussionMixin` (mixins first, `Page` last) and rendering
-`{% discussion page %}` (surveys/templatetags/discussions.py). Every comment knows its page, an
-optional section of that page, the place the resident responds from and a theme, so editors can
-ask "what did people in this area say about this theme?".
+A page takes part by inheriting `DiscussionMixin` (mixins first, `Page` last) and rendering the
+thread tag with the *specific* page. Every comment knows its page, an optional section of that page,
+the place the resident responds from and a theme, so editors can ask "what did people in this area
+say about this theme?".
+
+    class ReviewPage(DiscussionMixin, Page):
+        edit_handler = TabbedInterface([..., ObjectList(DiscussionMixin.discussion_panels, heading="Talk")])
+        def accepts_comments(self):                      # e.g. only while the review is open
+            return super().accepts_comments() and self.is_open
+
+    {% load discussions %}
+    {% discussion page section_key=rec.key section_label=rec.title theme=rec.theme heading="Comments" %}
+
+    Comment.objects.section_counts(page)                 # {"rec-1": 12, "": 3} in one query
+    Comment.objects.published().for_place(place)         # also for_page, for_section, for_theme
 """
 
 from django.conf import settings

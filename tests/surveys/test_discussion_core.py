@@ -205,6 +205,7 @@ def test_closed_discussion_keeps_comments_readable_and_refuses_posts(client, dis
 def test_posting_to_a_page_without_discussion_is_not_found(client, home_page, comment_data):
     assert post(client, {**comment_data, "page_id": home_page.pk}).status_code == 404
     assert post(client, {**comment_data, "page_id": "nope"}).status_code == 404
+    assert post(client, {**comment_data, "parent_id": "1; drop"}).status_code == 404
 
 
 def test_stance_and_category_only_where_the_page_allows(client, discussion, comment_data):
@@ -246,6 +247,11 @@ def test_staff_with_permission_post_official_responses_on_the_page(client, discu
     assert reply.is_official_response and reply.author == staff and reply.state == Comment.State.PUBLISHED
     assert reply.display_name == "Jo Officer"
     assert "Official response" in client.get(discussion.url).content.decode()
+
+
+def test_unknown_theme_id_is_ignored(client, comment_data):
+    assert post(client, {**comment_data, "theme_id": 987654}).status_code == 302
+    assert Comment.objects.get().theme is None
 
 
 def test_residents_cannot_mark_their_comment_official(client, comment_data):

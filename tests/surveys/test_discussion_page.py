@@ -32,3 +32,19 @@ def test_editor_sees_the_discussion_settings(admin_client, discussion):
     html = admin_client.get(f"/admin/pages/{discussion.pk}/edit/").content.decode()
     for field in ("discussion_enabled", "comment_publishing", "allow_stance", "allow_category"):
         assert f'name="{field}"' in html
+
+
+def test_feedback_settings_are_editable_in_the_admin(admin_client, home_page):
+    from wagtail.models import Site
+
+    from surveys.models import FeedbackSettings
+
+    site = Site.objects.get()
+    url = f"/admin/settings/surveys/feedbacksettings/{site.pk}/"
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url, {"default_publishing": "moderate", "reports_to_hide": "5", "moderators_email": ""}
+    )
+    assert response.status_code == 302
+    feedback = FeedbackSettings.for_site(site)
+    assert (feedback.default_publishing, feedback.report_threshold) == ("moderate", 5)

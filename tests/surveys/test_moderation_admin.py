@@ -69,6 +69,22 @@ def test_each_transition_is_recorded(discussion, moderator, action, start, end):
     assert moderation.moderate([comment], action, moderator) == 0  # already there: nothing recorded
 
 
+def test_resident_is_emailed_when_a_moderator_publishes(
+    discussion, moderator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    waiting = CommentFactory(
+        page=discussion, state=Comment.State.PENDING, published_at=None, email="ann@example.org"
+    )
+    flagged = CommentFactory(page=discussion, state=Comment.State.FLAGGED, email="bob@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.moderate([waiting, flagged], "approve", moderator)
+    assert [m.to for m in mail.outbox] == [["ann@example.org"]]
+    assert f"/hall/#comment-{waiting.pk}" in mail.outbox[0].body
+    assert "is published" in mail.outbox[0].subject
+
+
 def test_listing_needs_a_comment_permission(client, make_user, comments):
     client.force_login(make_user("editor", "wagtailadmin.access_admin"))
     assert denied(client.get(INDEX))
@@ -89,6 +105,8 @@ def test_listing_filters_by_state_page_place_and_theme(client, moderator, commen
     html = client.get(INDEX).content.decode()
     for label in ("Ashgrove", "Funding", "How should the community hall be used?"):
         assert label in html  # offered as filters
+    assert "Moderate in bulk" in html
+    assert reverse("surveys_moderate_comment", args=[comments[0].pk]) in html
 
 
 def test_names_only_with_the_personal_data_permission(client, make_user, comments):

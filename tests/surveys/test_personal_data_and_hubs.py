@@ -58,6 +58,16 @@ def test_anonymise_blanks_old_names_and_emails_and_keeps_the_words(discussion, s
     )
 
 
+def test_expired_unconfirmed_comments_lose_their_email(discussion, settings):
+    settings.FEEDBACK_CONFIRM_DAYS = 7
+    expired = CommentFactory(page=discussion, state=Comment.State.UNCONFIRMED, created_at=days_ago(8))
+    waiting = CommentFactory(page=discussion, state=Comment.State.UNCONFIRMED, created_at=days_ago(6))
+    call_command("anonymise_personal_data", stdout=StringIO())
+    expired.refresh_from_db()
+    waiting.refresh_from_db()
+    assert expired.email == "" and expired.body and waiting.email
+
+
 def test_anonymise_days_option(discussion):
     comment = CommentFactory(page=discussion, created_at=days_ago(3))
     call_command("anonymise_personal_data", "--days", "5", stdout=StringIO())
@@ -111,7 +121,7 @@ def test_no_section_without_comments(client, place_index):
     assert "What people here have said" not in client.get(place.url).content.decode()
 
 
-def test_demo_discussion_has_every_state_and_is_idempotent(client):
+def test_demo_discussion_has_every_state_and_is_idempotent(client, home_page):
     call_command("load_demo", "--no-admin", stdout=StringIO())
     page = DiscussionPage.objects.get(slug="community-hall")
     comments = Comment.objects.for_page(page)

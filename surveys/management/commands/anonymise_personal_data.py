@@ -1,4 +1,5 @@
-"""Blank residents' names and emails once the retention period is over, keeping what they said.
+"""Blank residents' names and emails once the retention period is over, keeping what they said,
+and the email addresses of unconfirmed comments whose confirmation link has expired.
 
 Run daily (cron or a scheduler). Idempotent: a second run changes nothing.
 """
@@ -10,6 +11,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from surveys.discussions import confirm_max_age
 from surveys.models import Comment, Reaction, Report
 
 ANONYMOUS = "Anonymous"
@@ -34,6 +36,12 @@ class Command(BaseCommand):
             names = old.filter(is_official_response=False).exclude(display_name=ANONYMOUS)
             named = names.update(display_name=ANONYMOUS)
             emails = old.exclude(email="").update(email="", notify_on_outcome=False)
+            # An unconfirmed address was never shown to be the writer's: once its link has expired,
+            # drop it early. The words stay for moderators.
+            expired = Comment.objects.filter(
+                state=Comment.State.UNCONFIRMED, created_at__lt=timezone.now() - confirm_max_age()
+            )
+            emails += expired.exclude(email="").update(email="", notify_on_outcome=False)
             # The counts stay on the comment; the per-person fingerprints go.
             reactions, _ = Reaction.objects.filter(created_at__lt=cutoff).delete()
             reports = Report.objects.filter(created_at__lt=cutoff).exclude(person__startswith="anonymised-")
