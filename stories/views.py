@@ -1,11 +1,18 @@
+import base64
+
 from django.conf import settings
 from django.db import transaction
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from surveys.antispam import over_limit, rate_limited_response
 from surveys.emails import queue_email
 
 from .forms import StorySubmissionForm
+from .models import StoryPage
+from .models.stats import record_view
 
 
 def share_story(request, index_page):
@@ -33,3 +40,16 @@ def share_story(request, index_page):
         template="stories/share_story.html",
         context_overrides={"form": form, "breadcrumb_extra": "Share your story"},
     )
+
+
+# A transparent 1x1 GIF: the smallest image a browser will load.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
+
+
+@require_GET
+@never_cache
+def story_seen(request, pk):
+    """Counts a view of a story (record_view: once per reader per half hour, no cookie). The story
+    page loads this image, so views are counted even when the page itself comes from a cache."""
+    record_view(get_object_or_404(StoryPage.objects.live().public(), pk=pk), request)
+    return HttpResponse(PIXEL, content_type="image/gif")

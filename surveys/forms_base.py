@@ -18,6 +18,9 @@ class PublicForm(HoneypotMixin):
     def helper(self):
         helper = FormHelper()
         helper.form_tag = False
+        # The template prints {% form_token %}: a token only for visitors with a session (see
+        # site_home.security), so crispy must not add one of its own.
+        helper.disable_csrf = True
         helper.label_size = Size.SMALL
         helper.legend_size = Size.SMALL
         helper.layout = Layout(*[name for name in self.fields if name != HONEYPOT_FIELD])

@@ -275,6 +275,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 
 # Feedback engine knobs (read by surveys/ and the apps that use it).
+# How many proxies we run in front of the app (load balancer, CDN): X-Forwarded-For is believed only
+# that far, for rate limits. 0 (the default) means clients connect directly.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/m")
 FEEDBACK_REPORTS_TO_HIDE = int(os.environ.get("FEEDBACK_REPORTS_TO_HIDE", "3"))
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "730"))

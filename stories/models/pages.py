@@ -20,8 +20,6 @@ from wagtail.search import index
 from site_home.blocks import BodyStreamBlock
 from surveys.models import DiscussionMixin
 
-from .stats import record_view
-
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
 
@@ -269,11 +267,6 @@ class StoryPage(DiscussionMixin, Page):
             ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{self.title} {url}"})),
             ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
         ]
-
-    def serve(self, request, *args, **kwargs):
-        if request.method == "GET":
-            record_view(self, request)
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -59,3 +59,16 @@ def test_email_is_sent_only_after_the_transaction_commits(settings, tmp_path):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Hello Ann"
     assert mail.outbox[0].to == ["resident@example.org"]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "expected"), [(0, "198.51.100.9"), (1, "10.0.0.2"), (2, "10.0.0.1"), (3, "198.51.100.9")]
+)
+def test_forwarded_addresses_are_believed_only_behind_trusted_proxies(settings, proxies, expected):
+    from surveys.antispam import client_key
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = RequestFactory().post(
+        "/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="10.0.0.1, 10.0.0.2"
+    )
+    assert client_key("comments", request) == expected
