@@ -28,6 +28,7 @@ class HubSection:
     context: dict = field(default_factory=dict)
     more_url: str | None = None
     more_label: str = ""
+    feeds: list = field(default_factory=list)  # [(title, url)]: <link rel="alternate"> on the hub page
 
     @property
     def anchor(self):

@@ -3,3 +3,12 @@ from django.apps import AppConfig
 
 class StoriesConfig(AppConfig):
     name = "stories"
+    verbose_name = "Stories of Place"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import StoryPage
+        from .moderation import notify_on_publish
+
+        page_published.connect(notify_on_publish, sender=StoryPage, dispatch_uid="stories-notify-publish")

@@ -1,0 +1,72 @@
+"""RSS feeds of stories: all of them, and one per place. Served as routes of the StoryIndexPage."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from site_home.models import PlacePage
+
+FEED_ITEMS = 30
+
+
+class StoryFeed(Feed):
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def title(self):
+        return "Stories of Place"
+
+    def link(self):
+        return self.index_page.url
+
+    def description(self):
+        return self.index_page.introduction or "Stories from the places we work with."
+
+    def stories(self):
+        return self.index_page.stories().select_related("place").prefetch_related("themes")
+
+    def items(self):
+        return self.stories()[:FEED_ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        midnight = datetime.datetime.combine(item.publication_date, datetime.time())
+        return timezone.make_aware(midnight)
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.teller_label
+
+    def item_categories(self, item):
+        categories = [theme.name for theme in item.themes.all()]
+        return [item.place.title, *categories] if item.place else categories
+
+
+class PlaceStoryFeed(StoryFeed):
+    def get_object(self, request, place_slug):
+        return get_object_or_404(PlacePage.objects.live().public(), slug=place_slug)
+
+    def title(self, place):
+        return f"Stories of Place: {place.title}"
+
+    def link(self, place):
+        return self.index_page.list_url_for_place(place)
+
+    def description(self, place):
+        return f"Stories from {place.title}."
+
+    def items(self, place):
+        return self.stories().for_place(place)[:FEED_ITEMS]

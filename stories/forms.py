@@ -1,0 +1,154 @@
+from django import forms
+from taggit.models import Tag
+
+from site_home.models import PlacePage, Theme
+from surveys.forms_base import PublicForm
+
+from .models import StorySubmission
+from .uploads import clean_photo
+
+
+class StoryFilterForm(forms.Form):
+    """The filters on the story index, read from GET so every filtered list is a bookmarkable URL.
+    Values that match nothing are ignored rather than shown as errors."""
+
+    place = forms.ChoiceField(required=False, label="Place")
+    theme = forms.ChoiceField(required=False, label="Theme")
+    tag = forms.ChoiceField(required=False, label="Tag")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        places = PlacePage.objects.live().public().order_by("title").values_list("slug", "title")
+        themes = Theme.objects.filter(stories__live=True).distinct().values_list("slug", "name")
+        tags = (
+            Tag.objects.filter(stories_storypagetag_items__content_object__live=True)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        self.fields["place"].choices = [("", "All places"), *places]
+        self.fields["theme"].choices = [("", "All themes"), *themes]
+        self.fields["tag"].choices = [("", "All tags"), *tags]
+
+    def active_params(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def filter(self, stories):
+        params = self.active_params()
+        if "place" in params:
+            stories = stories.filter(place__slug=params["place"])
+        if "theme" in params:
+            stories = stories.filter(themes__slug=params["theme"])
+        if "tag" in params:
+            stories = stories.tagged(params["tag"])
+        return stories.distinct() if params else stories
+
+    def describe(self):
+        """The active filters in words, for the results heading."""
+        params = self.active_params()
+        labels = []
+        for name in ("place", "theme", "tag"):
+            if name in params:
+                labels.append(dict(self.fields[name].choices)[params[name]])
+        return labels
+
+
+class StorySubmissionForm(PublicForm):
+    title = forms.CharField(
+        max_length=120,
+        label="Give your story a title",
+        help_text="For example ‘How the lunch club found me’.",
+    )
+    text = forms.CharField(
+        label="Your story",
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Tell it in your own words. Do not include other people’s names or contact details.",
+    )
+    place = forms.ModelChoiceField(
+        queryset=PlacePage.objects.none(),
+        label="Which place is your story about?",
+        empty_label="Choose a place",
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(),
+        required=False,
+        label="What is it about? (optional)",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    display_name = forms.CharField(
+        max_length=80,
+        required=False,
+        label="The name to show with your story (optional)",
+        help_text="For example ‘Margaret, Ashgrove’. Leave it empty to appear as ‘Anonymous’.",
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        help_text="We only use it to tell you about your story. It is never published.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    photo = forms.FileField(
+        required=False,
+        label="A photo (optional)",
+        help_text=(
+            "A JPEG, PNG or WebP image, at least 400 pixels wide and smaller than 10 MB. We remove location "
+            "data from it. If there is a problem with the form you will need to choose the photo again."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    photo_alt = forms.CharField(
+        max_length=250,
+        required=False,
+        label="Describe your photo (needed if you add one)",
+        help_text="For people who cannot see it, for example ‘Volunteers planting bulbs outside the hall’.",
+    )
+    consent_publish = forms.BooleanField(
+        label="I agree to my story (and photo, if I added one) being published on this website",
+        error_messages={"required": "Tick the box to agree to your story being published"},
+    )
+    consent_contact = forms.BooleanField(
+        required=False,
+        label="You may email me about my story, for example if it cannot be published",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = PlacePage.objects.live().public().order_by("title")
+        self.fields["themes"].queryset = Theme.objects.all()
+        self.fields["title"].error_messages["required"] = "Enter a title for your story"
+        self.fields["text"].error_messages["required"] = "Enter your story"
+        self.fields["place"].error_messages["required"] = "Choose the place your story is about"
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.org"
+        )
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        return clean_photo(upload) if upload else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photo") and not cleaned.get("photo_alt", "").strip():
+            self.add_error("photo_alt", "Describe your photo for people who cannot see it")
+        return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        submission = StorySubmission.objects.create(
+            title=data["title"],
+            text=data["text"],
+            place=data["place"],
+            display_name=data["display_name"].strip(),
+            email=data["email"],
+            photo_alt=data["photo_alt"].strip() if data.get("photo") else "",
+            consent_publish=data["consent_publish"],
+            consent_contact=data["consent_contact"],
+        )
+        if data.get("photo"):
+            submission.photo.save(data["photo"].name, data["photo"], save=True)
+        submission.themes.set(data["themes"])
+        return submission

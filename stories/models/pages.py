@@ -1,0 +1,288 @@
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils import dateformat, timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from site_home.blocks import BodyStreamBlock
+from surveys.models import DiscussionMixin
+
+from .stats import record_view
+
+STORIES_PER_PAGE = 12
+RELATED_STORIES = 3
+
+
+class StoryQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-publication_date", "-first_published_at", "-pk")
+
+    def with_cards(self):
+        """What a story card shows: hero image (renditions prefetched) and place, in two queries."""
+        return self.select_related("hero_image", "place").prefetch_related("hero_image__renditions")
+
+    def for_place(self, place):
+        return self.filter(place=place)
+
+    def with_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def tagged(self, tag_slug):
+        return self.filter(tags__slug=tag_slug)
+
+    def related_to(self, story, theme_ids):
+        """Stories from the same place or sharing a theme, the story itself left out."""
+        match = Q(place_id=story.place_id) if story.place_id else Q(pk__in=[])
+        if theme_ids:
+            match |= Q(themes__in=theme_ids)
+        return self.filter(match).exclude(pk=story.pk).distinct()
+
+
+class StoryPageTag(TaggedItemBase):
+    content_object = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class StoryIndexPage(RoutablePageMixin, Page):
+    """Stories of Place: every story, filterable by place, theme and tag, with feeds and the
+    'Share your story' form for residents (routes below)."""
+
+    introduction = models.TextField(blank=True, max_length=600)
+    share_introduction = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text="Shown above the 'Share your story' form: what happens to a story once it is sent.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("share_introduction")]
+    parent_page_types = ["site_home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "story index"
+
+    def stories(self):
+        return StoryPage.objects.live().public().descendant_of(self).newest_first()
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.forms import StoryFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = StoryFilterForm(request.GET)
+        stories = filters.filter(self.stories()).with_cards()
+        paginator = Paginator(stories, STORIES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            page_obj = paginator.page(1)
+        context.update(
+            filters=filters,
+            page_obj=page_obj,
+            stories=page_obj.object_list,
+            query_string=urlencode(filters.active_params()),
+            feed_url=self.url + self.reverse_subpage("feed"),
+        )
+        return context
+
+    def feed_url_for_place(self, place):
+        return self.url + self.reverse_subpage("place_feed", args=[place.slug])
+
+    def list_url_for_place(self, place):
+        return f"{self.url}?{urlencode({'place': place.slug})}"
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from stories.feeds import StoryFeed
+
+        return StoryFeed(self)(request)
+
+    @path("feed/<slug:place_slug>/", name="place_feed")
+    def place_feed(self, request, place_slug):
+        from stories.feeds import PlaceStoryFeed
+
+        return PlaceStoryFeed(self)(request, place_slug=place_slug)
+
+    @path("share/", name="share")
+    def share(self, request):
+        from stories.views import share_story
+
+        return share_story(request, self)
+
+    @path("share/thank-you/", name="share_thanks")
+    def share_thanks(self, request):
+        return self.render(request, template="stories/share_thanks.html")
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    """Publishing needs the teller's recorded consent; a draft may be saved while it is sought."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "action-publish" in self.data:
+            if not cleaned.get("consent_given"):
+                self.add_error("consent_given", "Record the teller's consent before publishing this story.")
+            if not cleaned.get("consent_date"):
+                self.add_error("consent_date", "Enter the date the teller gave consent.")
+        return cleaned
+
+
+class StoryPage(DiscussionMixin, Page):
+    TELLER_RESIDENT = "resident"
+    TELLER_GROUP = "group"
+    TELLER_STAFF = "staff"
+    TELLER_CHOICES = [
+        (TELLER_RESIDENT, "A resident"),
+        (TELLER_GROUP, "A community group"),
+        (TELLER_STAFF, "Staff"),
+    ]
+
+    standfirst = models.TextField(max_length=400, help_text="One or two sentences that draw the reader in.")
+    publication_date = models.DateField(default=timezone.localdate)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Leave empty only if it is decorative.",
+    )
+    hero_image_credit = models.CharField("photo credit", max_length=120, blank=True)
+
+    teller_type = models.CharField("told by", max_length=20, choices=TELLER_CHOICES, default=TELLER_RESIDENT)
+    teller_name = models.CharField(
+        "teller's name",
+        max_length=120,
+        help_text="As the teller wants to be named, for example 'Margaret, Ashgrove' or 'Anonymous'.",
+    )
+    consent_given = models.BooleanField(
+        "the teller agreed to publication",
+        default=False,
+        help_text="Tick only when the teller has agreed to this story being published as it is.",
+    )
+    consent_date = models.DateField("date consent was given", null=True, blank=True)
+
+    place = models.ForeignKey(
+        "site_home.PlacePage", null=True, on_delete=models.SET_NULL, related_name="stories"
+    )
+    themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="stories")
+    tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
+    body = StreamField(BodyStreamBlock(), use_json_field=True)
+
+    objects = PageManager.from_queryset(StoryQuerySet)()
+    base_form_class = StoryPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        FieldPanel("publication_date"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_credit")],
+            heading="Hero image",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("teller_type"), FieldPanel("teller_name")]),
+                FieldRowPanel([FieldPanel("consent_given"), FieldPanel("consent_date")]),
+            ],
+            heading="Who tells this story",
+        ),
+        FieldPanel("place"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(DiscussionMixin.discussion_panels, heading="Comments"),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.RelatedFields("place", [index.SearchField("title")]),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "story"
+        verbose_name_plural = "stories"
+
+    def clean(self):
+        super().clean()
+        # A live story must always carry the teller's consent, however it was published.
+        if self.live and not (self.consent_given and self.consent_date):
+            raise ValidationError(
+                {"consent_given": "A published story needs the teller's consent and its date."}
+            )
+
+    @property
+    def teller_label(self):
+        if self.teller_type == self.TELLER_STAFF:
+            return f"{self.teller_name} (staff)"
+        return self.teller_name
+
+    @property
+    def card_meta(self):
+        date = dateformat.format(self.publication_date, "j F Y")
+        return f"{self.place.title} · {date}" if self.place_id else date
+
+    @property
+    def views(self):
+        count = getattr(self, "view_count", None)
+        return count.count if count else 0
+
+    def related_stories(self):
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        return list(
+            StoryPage.objects.live()
+            .public()
+            .related_to(self, theme_ids)
+            .with_cards()
+            .newest_first()[:RELATED_STORIES]
+        )
+
+    def share_links(self, request):
+        url = self.get_full_url(request)
+        text = f"{self.title}: {self.standfirst}"
+        return [
+            ("Email", "mailto:?" + urlencode({"subject": self.title, "body": f"{text}\n\n{url}"})),
+            ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+            ("X", "https://x.com/intent/post?" + urlencode({"url": url, "text": self.title})),
+            ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{self.title} {url}"})),
+            ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "GET":
+            record_view(self, request)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = self.get_parent()
+        context.update(
+            themes=list(self.themes.all()),
+            tags=list(self.tags.all()),
+            related_stories=self.related_stories(),
+            share_links=self.share_links(request),
+            index_url=index_page.url if index_page else None,
+        )
+        return context

@@ -1,0 +1,87 @@
+"""Stories residents send in: stored first, moderated in the admin, turned into draft StoryPages."""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils import timezone
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under MEDIA_ROOT/private that have no public URL: staff see them through a
+    permission-checked admin view only."""
+
+    def __init__(self, **kwargs):
+        super().__init__(location=Path(settings.MEDIA_ROOT) / "private", base_url=None, **kwargs)
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL.")
+
+
+def private_storage():
+    return PrivateStorage()
+
+
+def submission_photo_path(instance, filename):
+    # A random name: the resident's file name may hold personal data, and nothing should be guessable.
+    suffix = Path(filename).suffix.lower()
+    return f"story-submissions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class StorySubmissionQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(status=StorySubmission.STATUS_NEW)
+
+
+class StorySubmission(models.Model):
+    STATUS_NEW = "new"
+    STATUS_DRAFTED = "drafted"
+    STATUS_PUBLISHED = "published"
+    STATUS_REJECTED = "rejected"
+    STATUS_CHOICES = [
+        (STATUS_NEW, "Waiting for review"),
+        (STATUS_DRAFTED, "Draft story created"),
+        (STATUS_PUBLISHED, "Published"),
+        (STATUS_REJECTED, "Not published"),
+    ]
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    title = models.CharField(max_length=120)
+    text = models.TextField("story", max_length=8000)
+    place = models.ForeignKey(
+        "site_home.PlacePage", null=True, on_delete=models.SET_NULL, related_name="story_submissions"
+    )
+    themes = models.ManyToManyField("site_home.Theme", blank=True, related_name="story_submissions")
+    display_name = models.CharField(
+        "name to show", max_length=80, blank=True, help_text="Empty means the resident asked to be anonymous."
+    )
+    email = models.EmailField()
+    photo = models.FileField(
+        upload_to=submission_photo_path, storage=private_storage, blank=True, max_length=200
+    )
+    photo_alt = models.CharField("photo description", max_length=250, blank=True)
+    consent_publish = models.BooleanField("agreed to publication", default=False)
+    consent_contact = models.BooleanField("agreed to be contacted", default=False)
+
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=STATUS_NEW, db_index=True)
+    rejection_reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    story = models.ForeignKey(
+        "stories.StoryPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
+    published_notified_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StorySubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "story submission"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def shown_name(self):
+        return self.display_name or "Anonymous"

@@ -1,0 +1,188 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from site_home.demo import DEMO_CONTENT
+from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
+from site_home.permissions import can_see_personal_data
+
+from . import admin_views
+from .demo import build_story_demo
+from .models import StoryIndexPage, StoryPage, StorySubmission
+
+SECTION_STORIES = 3
+
+
+# ---- Hub sections: home, place and theme pages ---------------------------------------------------
+
+
+def _story_index(request):
+    """The live story index, looked up once per request (several sections need it)."""
+    if not hasattr(request, "_story_index"):
+        request._story_index = StoryIndexPage.objects.live().public().first()
+    return request._story_index
+
+
+def _section(title, stories, index_page, request, more_url, more_label, feed_url=None):
+    share_url = index_page.url + index_page.reverse_subpage("share")
+    return HubSection(
+        title,
+        "stories/sections/story_list.html",
+        {"stories": stories, "share_url": share_url, "feed_url": feed_url},
+        more_url=more_url,
+        more_label=more_label,
+        feeds=[(title, feed_url)] if feed_url else [],
+    )
+
+
+@hooks.register(HOME_SECTIONS, order=30)
+def home_latest_stories(home_page, request):
+    index_page = _story_index(request)
+    if index_page is None:
+        return None
+    stories = list(index_page.stories().with_cards()[:SECTION_STORIES])
+    if not stories:
+        return None
+    return _section("Latest stories", stories, index_page, request, index_page.url, "Read all stories")
+
+
+@hooks.register(PLACE_SECTIONS, order=20)
+def place_stories(place, request):
+    index_page = _story_index(request)
+    if index_page is None:
+        return None
+    stories = list(index_page.stories().for_place(place).with_cards()[:SECTION_STORIES])
+    return _section(
+        f"Stories from {place.title}",
+        stories,
+        index_page,
+        request,
+        index_page.list_url_for_place(place),
+        f"All stories from {place.title}",
+        feed_url=index_page.feed_url_for_place(place),
+    )
+
+
+@hooks.register(THEME_SECTIONS, order=20)
+def theme_stories(theme, request):
+    index_page = _story_index(request)
+    if index_page is None:
+        return None
+    stories = list(index_page.stories().with_theme(theme).with_cards()[:SECTION_STORIES])
+    if not stories:
+        return None
+    more_url = f"{index_page.url}?theme={theme.slug}"
+    return _section(f"Stories about {theme.name.lower()}", stories, index_page, request, more_url, "See all")
+
+
+# ---- Admin: the moderation queue ------------------------------------------------------------------
+
+
+class EmailColumn(Column):
+    """Residents' email addresses, shown only to staff allowed to see personal data."""
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        if not can_see_personal_data(getattr(request, "user", None)):
+            context["value"] = "Hidden"
+        return context
+
+
+class SubmissionIndexView(SnippetIndexView):
+    def get_list_more_buttons(self, instance):
+        review = ListingButton(
+            "Review", url=reverse("stories_submission_review", args=[instance.pk]), priority=5
+        )
+        return [review, *super().get_list_more_buttons(instance)]
+
+
+class StorySubmissionViewSet(SnippetViewSet):
+    model = StorySubmission
+    index_view_class = SubmissionIndexView
+    icon = "doc-full"
+    menu_label = "Story submissions"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "place",
+        Column("shown_name", label="Name shown"),
+        EmailColumn("email", label="Email"),
+        "status",
+        DateColumn("created_at", label="Received"),
+    ]
+    list_filter = ["status", "place"]
+    list_export = [
+        "created_at",
+        "title",
+        "place",
+        "status",
+        "shown_name",
+        "consent_publish",
+        "consent_contact",
+    ]
+    ordering = ["-created_at"]
+    # Email and photo are left out: the email is personal data, the photo is seen on the review page.
+    panels = ["title", "text", "place", "themes", "display_name", "photo_alt", "status", "rejection_reason"]
+
+    def get_queryset(self, request):
+        return StorySubmission.objects.select_related("place")
+
+
+register_snippet(StorySubmissionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def story_admin_urls():
+    return [
+        path("stories/submissions/<int:pk>/", admin_views.review, name="stories_submission_review"),
+        path(
+            "stories/submissions/<int:pk>/draft/",
+            admin_views.make_draft,
+            name="stories_submission_make_draft",
+        ),
+        path("stories/submissions/<int:pk>/reject/", admin_views.reject, name="stories_submission_reject"),
+        path("stories/submissions/<int:pk>/photo/", admin_views.photo, name="stories_submission_photo"),
+    ]
+
+
+# ---- Admin: a flat list of stories with their view counts (editors only) --------------------------
+
+
+class StoryListingView(PageIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("place", "view_count")
+
+
+class StoryListingViewSet(PageListingViewSet):
+    model = StoryPage
+    index_view_class = StoryListingView
+    icon = "doc-full-inverse"
+    menu_label = "Stories"
+    menu_order = 210
+    add_to_admin_menu = True
+    columns = [
+        PageTitleColumn("title", label="Title", sort_key="title", classname="title"),
+        Column("place", label="Place", accessor="place.title"),
+        DateColumn("publication_date", label="Published", sort_key="publication_date"),
+        PageStatusColumn("status", label="Status", sort_key="live"),
+        Column("views", label="Views", accessor="views"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_story_listing():
+    return StoryListingViewSet("stories")
+
+
+# ---- Demo content ---------------------------------------------------------------------------------
+
+hooks.register(DEMO_CONTENT, build_story_demo, order=30)

@@ -1,0 +1,37 @@
+from django.conf import settings as django_settings
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .comments import PUBLISH_CONFIRM, PUBLISHING_CHOICES
+
+
+@register_setting(icon="comment")
+class FeedbackSettings(BaseSiteSetting):
+    """Site-wide defaults for discussions; a page can choose its own publishing mode."""
+
+    default_publishing = models.CharField(
+        max_length=16,
+        choices=PUBLISHING_CHOICES,
+        default=PUBLISH_CONFIRM,
+        help_text="When residents' comments appear, unless a page says otherwise.",
+    )
+    reports_to_hide = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Hide a comment for moderation once this many different people report it. "
+        "Empty: the server default.",
+    )
+    moderators_email = models.EmailField(
+        blank=True,
+        help_text="Told about new comments waiting for moderation. Empty: the site's contact email.",
+    )
+
+    panels = [FieldPanel("default_publishing"), FieldPanel("reports_to_hide"), FieldPanel("moderators_email")]
+
+    class Meta:
+        verbose_name = "feedback settings"
+
+    @property
+    def report_threshold(self):
+        return self.reports_to_hide or django_settings.FEEDBACK_REPORTS_TO_HIDE

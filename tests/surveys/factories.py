@@ -1,0 +1,33 @@
+import factory
+import wagtail_factories
+from django.utils import timezone
+from django.utils.text import slugify
+
+from surveys.models import Comment, DiscussionPage
+
+
+class DiscussionPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = DiscussionPage
+
+    title = factory.Sequence(lambda n: f"Discussion {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    intro = "How should the community hall be used?"
+    comment_publishing = "immediate"
+
+
+def make_discussion(parent, **kwargs):
+    page = DiscussionPageFactory(parent=parent, **kwargs)
+    page.save_revision().publish()
+    return page
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    display_name = factory.Sequence(lambda n: f"Resident {n}")
+    email = factory.Sequence(lambda n: f"resident{n}@example.org")
+    body = "More evening classes, please."
+    state = Comment.State.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
