@@ -35,6 +35,9 @@ class BenchContext:
     scale: dict = field(default_factory=lambda: dict(DEFAULT_SCALE))
     urls: dict = field(default_factory=dict)
     post_targets: dict = field(default_factory=dict)  # name -> {"url":..., "body":...} for write throughput
+    # Where the comment builder spreads its comments: (page_id, section_key, section_label, theme_id,
+    # weight), added by the builders of pages that carry a discussion, measured pages first.
+    comment_targets: list = field(default_factory=list)
 
 
 def add_live_page(parent, page):
