@@ -1,0 +1,78 @@
+"""The review document as its template reads it: sections, recommendations, counts and forms, in a
+constant number of queries however many sections, comments and responses there are."""
+
+from django.db.models import Count
+from django.http import Http404
+
+from surveys.models import Comment
+
+from .forms import RecommendationResponseForm, place_choices
+from .models import RecommendationResponse
+
+
+def comment_counts(page, place=None):
+    """{section_key: published comments, replies included}, in one query."""
+    if place is None:
+        return Comment.objects.section_counts(page)
+    rows = (
+        Comment.objects.published()
+        .for_page(page)
+        .for_place(place)
+        .order_by()
+        .values("section_key")
+        .annotate(total=Count("pk"))
+    )
+    return {row["section_key"]: row["total"] for row in rows}
+
+
+def discussion_target(page, key):
+    """The section (and recommendation) a discussion sub-page is about, with its comment count."""
+    for section in page.section_list:
+        if section.key == key:
+            return {"section": section, "recommendation": None, "target_key": key, "label": section.title}
+        for rec in section.recommendation_list:
+            if rec.key == key:
+                label = f"Recommendation {rec.number}"
+                return {"section": section, "recommendation": rec, "target_key": key, "label": label}
+    raise Http404("No such part of this review")
+
+
+def build_document(page, request, place=None):
+    sections = page.section_list
+    responses = RecommendationResponse.objects.for_review(page)
+    if place is not None:
+        responses = responses.for_place(place)
+    tally = responses.tally()
+    comments = comment_counts(page, place)
+    accepting = page.accepts_feedback()
+    places = place_choices() if accepting else []
+    for section in sections:
+        section.comment_count = comments.get(section.key, 0)
+        section.counts = {"agree": 0, "disagree": 0, "unsure": 0}
+        for rec in section.recommendation_list:
+            rec.counts = {"agree": 0, "disagree": 0, "unsure": 0, **tally.get(rec.key, {})}
+            rec.comment_count = comments.get(rec.key, 0)
+            for choice, n in rec.counts.items():
+                section.counts[choice] += n
+            if accepting:
+                rec.form = RecommendationResponseForm(prefix=rec.key, places=places, recommendation=rec)
+    return {
+        "sections": sections,
+        "accepting": accepting,
+        "closed_message": "" if accepting else page.feedback_closed_message(),
+        "documents": list(page.documents.select_related("document")),
+        "places": list(page.places.live().public().order_by("title")),
+        "themes": list(page.themes.all()),
+    }
+
+
+def outcome_items(page):
+    """'You said, we did' items, each with the title of the part of the draft it answers."""
+    labels = dict(page.feedback_targets())
+    items = list(page.outcome_items.all())
+    for item in items:
+        item.label = labels.get(item.target_key, "About the review as a whole")
+        item.anchor = item.target_key if item.target_key.startswith("rec-") else f"section-{item.target_key}"
+        if item.target_key not in labels:
+            item.anchor = ""
+    return items

@@ -1,0 +1,88 @@
+from crispy_forms_gds.layout import Field, Layout, Size
+from django import forms
+from django.db.models import Q
+
+from site_home.models import PlacePage, Theme
+from surveys.antispam import HONEYPOT_FIELD
+from surveys.forms_base import PublicForm
+
+from .models import RecommendationResponse, ReviewPage, ReviewStatus
+
+
+def place_choices():
+    """Live places as (id, title), one query, shared by every form on a page."""
+    return list(PlacePage.objects.live().public().order_by("title").values_list("id", "title"))
+
+
+class RecommendationResponseForm(PublicForm):
+    """Agree, disagree or not sure, with the place the resident responds from if they want to say."""
+
+    choice = forms.ChoiceField(
+        label="What do you think of this recommendation?",
+        choices=RecommendationResponse.CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose agree, disagree or not sure"},
+    )
+    place = forms.TypedChoiceField(
+        label="Where are you responding from? (optional)",
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
+    def __init__(self, *args, places, recommendation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = [("", "I'd rather not say"), *places]
+        if recommendation is not None:
+            self.fields["choice"].label = f"What do you think of recommendation {recommendation.number}?"
+
+    @property
+    def helper(self):
+        # Small inline radios: one of these sits under every recommendation.
+        helper = super().helper
+        helper.layout = Layout(
+            Field.radios("choice", legend_size=Size.SMALL, small=True, inline=True), "place"
+        )
+        return helper
+
+    def is_spam(self):
+        # Forms are prefixed by recommendation (many on one page), so the honeypot is too.
+        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
+
+
+class ReviewFilterForm(forms.Form):
+    """The finder's filters: plain GET parameters, so every filtered list is a bookmarkable link."""
+
+    q = forms.CharField(label="Search reviews", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *ReviewStatus.choices]
+    )
+    place = forms.ModelChoiceField(
+        label="Place", required=False, queryset=PlacePage.objects.none(), empty_label="Any place"
+    )
+    theme = forms.ModelChoiceField(
+        label="Theme", required=False, queryset=Theme.objects.all(), empty_label="Any theme"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = PlacePage.objects.live().public().order_by("title")
+        self.fields["theme"].queryset = Theme.objects.filter(
+            Q(reviews__isnull=False) | Q(review_sections__isnull=False)
+        ).distinct()
+
+    def filter(self, reviews, index_page):
+        if not self.is_bound or not self.is_valid():
+            return reviews
+        data = self.cleaned_data
+        if data["status"]:
+            reviews = reviews.filter(status_value=data["status"])
+        if data["place"]:
+            reviews = reviews.for_place(data["place"])
+        if data["theme"]:
+            reviews = reviews.for_theme(data["theme"])
+        if data["q"]:
+            # Search first, then filter by id: the search backend cannot filter on the status annotation.
+            found = ReviewPage.objects.live().public().child_of(index_page).search(data["q"])
+            reviews = reviews.filter(pk__in=[page.pk for page in found])
+        return reviews

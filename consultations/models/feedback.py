@@ -1,0 +1,80 @@
+from django.db import models
+from django.db.models import Count
+
+
+class ResponseQuerySet(models.QuerySet):
+    def for_review(self, review):
+        return self.filter(review=review)
+
+    def for_place(self, place):
+        return self.filter(place=place)
+
+    def tally(self):
+        """{recommendation_key: {"agree": n, "disagree": n, "unsure": n}} in one query."""
+        counts = {}
+        rows = self.values_list("recommendation_key", "choice").annotate(n=Count("id")).order_by()
+        for key, choice, n in rows:
+            counts.setdefault(key, {}).setdefault(choice, 0)
+            counts[key][choice] += n
+        return counts
+
+
+class RecommendationResponse(models.Model):
+    """Agree / disagree / unsure on one recommendation, given without writing a comment.
+
+    `client_hash` is a keyed hash of the client (never the address itself), so one person counts once
+    per recommendation without a cookie; answering again changes their answer.
+    """
+
+    AGREE, DISAGREE, UNSURE = "agree", "disagree", "unsure"
+    CHOICES = [(AGREE, "Agree"), (DISAGREE, "Disagree"), (UNSURE, "Not sure")]
+
+    review = models.ForeignKey(
+        "consultations.ReviewPage", on_delete=models.CASCADE, related_name="recommendation_responses"
+    )
+    section_key = models.CharField(max_length=12, db_index=True)
+    recommendation_key = models.CharField(max_length=64)
+    choice = models.CharField(max_length=10, choices=CHOICES)
+    place = models.ForeignKey(
+        "site_home.PlacePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendation_responses",
+    )
+    theme = models.ForeignKey(
+        "site_home.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    client_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "recommendation_key", "client_hash"], name="one_response_per_client"
+            )
+        ]
+        indexes = [models.Index(fields=["review", "recommendation_key"])]
+
+    def __str__(self):
+        return f"{self.get_choice_display()} on {self.recommendation_key}"
+
+
+class OutcomeNotice(models.Model):
+    """Records that residents were told about a review's outcome, so it happens exactly once.
+
+    A separate row, not a page field: publishing an older revision would otherwise write the
+    field back to empty and email everyone again.
+    """
+
+    review = models.OneToOneField(
+        "consultations.ReviewPage", on_delete=models.CASCADE, related_name="outcome_notice"
+    )
+    outcome_notified_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"Outcome of {self.review_id} sent to {self.recipients} on {self.outcome_notified_at:%Y-%m-%d}"

@@ -1,0 +1,394 @@
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from consultations.blocks import RecommendationBlock
+from surveys.models import DiscussionMixin
+
+from .status import ReviewStatus, derive_status, status_expression
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def new_key():
+    return uuid.uuid4().hex[:12]
+
+
+class ReviewIndexPage(Page):
+    """The finder at /consultations/: every review with its status, filterable and searchable."""
+
+    introduction = models.TextField(blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["site_home.HomePage"]
+    subpage_types = ["consultations.ReviewPage"]
+    max_count = 1
+
+    def reviews(self):
+        return ReviewPage.objects.child_of(self).live().public().for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.forms import ReviewFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ReviewFilterForm(request.GET or None)
+        context["filter_form"] = form
+        context["reviews"] = form.filter(self.reviews(), self)
+        return context
+
+
+class ReviewQuerySet(PageQuerySet):
+    def with_status(self, today=None):
+        return self.annotate(status_value=status_expression(today))
+
+    def with_status_value(self, status, today=None):
+        return self.with_status(today).filter(status_value=status)
+
+    def open_for_feedback(self, today=None):
+        return self.with_status_value(ReviewStatus.OPEN, today)
+
+    def for_place(self, place):
+        return self.filter(places=place)
+
+    def for_theme(self, theme):
+        """Reviews tagged with the theme or with a key area on it."""
+        return self.filter(models.Q(themes=theme) | models.Q(sections__theme=theme)).distinct()
+
+    def for_listing(self):
+        """What a card shows (status, dates, places, themes), in three queries whatever the count."""
+        return (
+            self.with_status()
+            .prefetch_related(
+                models.Prefetch(
+                    "places", queryset=_place_model().objects.only("id", "title").order_by("title")
+                ),
+                "themes",
+            )
+            .order_by("-opening_date", "title")
+        )
+
+
+class ReviewPageForm(WagtailAdminPageForm):
+    """Lets editors pick what an outcome item answers from the draft's own key areas and
+    recommendations, instead of typing a key."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("outcome_items")
+        if formset is None:
+            return
+        choices = [("", "Choose a key area or recommendation")]
+        if self.instance.pk:
+            choices += self.instance.feedback_targets()
+        for form in [*formset.forms, formset.empty_form]:
+            current = form.initial.get("target_key")
+            field_choices = choices
+            if current and current not in dict(choices):
+                field_choices = [*choices, (current, "(no longer in the draft)")]
+            form.fields["target_key"] = forms.ChoiceField(
+                choices=field_choices, label="Key area or recommendation"
+            )
+
+
+def _place_model():
+    from site_home.models import PlacePage
+
+    return PlacePage
+
+
+class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
+    """A review document residents read and respond to key area by key area.
+
+    Its status (upcoming, open, closed, outcome published) is derived, never stored; see status.py.
+    """
+
+    summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
+    run_by = models.CharField("who is running it", max_length=160)
+    contact_name = models.CharField(max_length=120, blank=True)
+    contact_email = models.EmailField(blank=True)
+    opening_date = models.DateField(help_text="The first day residents can give feedback.")
+    closing_date = models.DateField(help_text="The last day residents can give feedback.")
+    places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="reviews")
+    themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="reviews")
+    introduction = RichTextField(features=TEXT_FEATURES)
+
+    how_to_take_part = RichTextField(blank=True, features=TEXT_FEATURES)
+    survey_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    discussion_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    events_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    outcome_published = models.BooleanField(
+        default=False,
+        help_text="Tick once the review has closed and the outcome below is ready for residents. "
+        "People who asked to hear about the outcome are emailed when you publish.",
+    )
+    outcome_summary = RichTextField(blank=True, features=TEXT_FEATURES)
+    final_report = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = PageManager.from_queryset(ReviewQuerySet)()
+    base_form_class = ReviewPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("run_by"), FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")])],
+            heading="Who is running it",
+        ),
+        FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")], heading="Feedback dates"),
+        FieldPanel("places"),
+        FieldPanel("themes"),
+        InlinePanel("documents", label="Document", heading="Downloads"),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("how_to_take_part"),
+                PageChooserPanel("survey_page"),
+                PageChooserPanel("discussion_page"),
+                PageChooserPanel("events_page"),
+            ],
+            heading="How to take part",
+        ),
+        InlinePanel("sections", label="Key area", heading="Key areas"),
+    ]
+    outcome_panels = [
+        FieldPanel("outcome_published"),
+        FieldPanel("outcome_summary"),
+        FieldPanel("final_report"),
+        InlinePanel("outcome_items", label="You said, we did", heading="You said, we did"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(DiscussionMixin.discussion_panels, heading="Discussion"),
+            ObjectList(outcome_panels, heading="Outcome"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("introduction"),
+        index.SearchField("run_by"),
+        index.RelatedFields("sections", [index.SearchField("title"), index.SearchField("where_now")]),
+    ]
+
+    parent_page_types = ["consultations.ReviewIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "review"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opening_date and self.closing_date and self.closing_date < self.opening_date:
+            errors["closing_date"] = "The review cannot close before it opens."
+        dated = self.opening_date and self.closing_date
+        if self.outcome_published and dated and self.status_for_dates_only() != ReviewStatus.CLOSED:
+            errors["outcome_published"] = "Publish the outcome only after the review has closed."
+        if errors:
+            raise ValidationError(errors)
+
+    def status_for_dates_only(self):
+        return derive_status(self.opening_date, self.closing_date, False)
+
+    @property
+    def status(self):
+        # A listing annotation (status_value) saves recomputing; both follow the same rule.
+        value = getattr(self, "status_value", None)
+        if value:
+            return ReviewStatus(value)
+        return derive_status(self.opening_date, self.closing_date, self.outcome_published)
+
+    @property
+    def is_open(self):
+        return self.status == ReviewStatus.OPEN
+
+    def accepts_feedback(self):
+        return self.is_open
+
+    def accepts_comments(self):
+        return self.discussion_enabled and self.is_open
+
+    def comments_closed_message(self):
+        return self.feedback_closed_message()
+
+    def discussion_section_label(self, section_key, posted_label):
+        """Comments attach only to the review as a whole or to one of its own parts."""
+        if not section_key:
+            return posted_label[:255]
+        return dict(self.feedback_targets()).get(section_key)
+
+    def feedback_closed_message(self):
+        if self.status == ReviewStatus.UPCOMING:
+            return f"Feedback opens on {self.opening_date:%-d %B %Y}."
+        return f"Feedback closed on {self.closing_date:%-d %B %Y}. What people said stays here to read."
+
+    # --- the document -------------------------------------------------------------------
+
+    @cached_property
+    def section_list(self):
+        sections = list(self.sections.select_related("theme"))
+        for number, section in enumerate(sections, start=1):
+            section.number = number
+        return sections
+
+    def feedback_targets(self):
+        """(key, label) for every section and recommendation, in reading order."""
+        targets = []
+        for section in self.section_list:
+            targets.append((section.key, f"{section.number}. {section.title}"))
+            for rec in section.recommendation_list:
+                targets.append((rec.key, f"Recommendation {rec.number}: {rec.short_text}"))
+        return targets
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.document import build_document, outcome_items
+
+        context = super().get_context(request, *args, **kwargs)
+        context["document"] = build_document(self, request)
+        if self.status == ReviewStatus.OUTCOME:
+            context["outcome_items"] = outcome_items(self)
+        return context
+
+    @path("")
+    def review(self, request):
+        template = "consultations/review_outcome.html" if self.status == ReviewStatus.OUTCOME else None
+        return self.render(request, template=template)
+
+    @path("draft/", name="draft")
+    def draft(self, request):
+        if self.status != ReviewStatus.OUTCOME:
+            return redirect(self.url)
+        return self.render(request, context_overrides={"showing_draft": True})
+
+    @path("discuss/<str:key>/", name="discuss")
+    def discuss(self, request, key):
+        """One key area's or recommendation's own discussion thread, on its own page, so the
+        review page stays light (counts and links, not N threads)."""
+        from consultations.document import discussion_target
+
+        return self.render(
+            request,
+            template="consultations/discuss.html",
+            context_overrides=discussion_target(self, key),
+        )
+
+    @path("respond/<str:key>/", name="respond")
+    def respond(self, request, key):
+        from consultations.views import respond_to_recommendation
+
+        return respond_to_recommendation(request, self, key)
+
+
+class ReviewDocument(Orderable):
+    page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(max_length=160, blank=True, help_text="Defaults to the document's title.")
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    @property
+    def title(self):
+        return self.label or self.document.title
+
+
+class ReviewSection(Orderable):
+    """A key area. Its `key` is set once and never changes, so comments, agreement and outcomes stay
+    attached when editors reword or reorder the document."""
+
+    page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="sections")
+    key = models.CharField(max_length=12, default=new_key, editable=False, db_index=True)
+    theme = models.ForeignKey("site_home.Theme", on_delete=models.PROTECT, related_name="review_sections")
+    title = models.CharField(max_length=160)
+    where_now = RichTextField("Where are we now?", features=TEXT_FEATURES)
+    where_next = RichTextField("Where do we want to be?", features=TEXT_FEATURES)
+    recommendations = StreamField(
+        [("recommendation", RecommendationBlock())],
+        blank=True,
+        use_json_field=True,
+        verbose_name="Recommendations for change",
+    )
+
+    panels = [
+        FieldPanel("theme"),
+        FieldPanel("title"),
+        FieldPanel("where_now"),
+        FieldPanel("where_next"),
+        FieldPanel("recommendations"),
+    ]
+
+    def __str__(self):
+        return self.title
+
+    number = None  # its position in the document, set by ReviewPage.section_list
+
+    @property
+    def anchor(self):
+        return f"section-{self.key}"
+
+    @cached_property
+    def recommendation_list(self):
+        return [
+            Recommendation(key=f"rec-{block.id}", number=f"{self.number}.{i}", text=block.value["text"])
+            for i, block in enumerate(self.recommendations, start=1)
+        ]
+
+
+class Recommendation:
+    """A recommendation as pages and views see it: key `rec-<block id>` doubles as its anchor."""
+
+    def __init__(self, key, number, text):
+        self.key, self.number, self.text = key, number, text
+
+    @property
+    def anchor(self):
+        return self.key
+
+    @property
+    def short_text(self):
+        return self.text if len(self.text) <= 80 else self.text[:77].rstrip() + "…"
+
+
+class OutcomeItem(Orderable):
+    """'You said, we did' for one key area or recommendation, keyed like the feedback it answers."""
+
+    DECISIONS = [("kept", "Kept"), ("changed", "Changed"), ("dropped", "Dropped"), ("added", "Added")]
+
+    page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="outcome_items")
+    target_key = models.CharField(
+        "key area or recommendation", max_length=64, help_text="Which part of the draft this answers."
+    )
+    decision = models.CharField(max_length=10, choices=DECISIONS)
+    you_said = models.TextField("what people said")
+    we_did = models.TextField("what we did and why")
+
+    panels = [FieldPanel("target_key"), FieldPanel("decision"), FieldPanel("you_said"), FieldPanel("we_did")]

@@ -1,0 +1,89 @@
+"""The editors' feedback overview: every key area and recommendation against comments, agree,
+disagree and not sure, as a heatmap table and as CSV/XLSX. Counts only, no personal data."""
+
+import csv
+import io
+import math
+
+from django.http import HttpResponse
+
+from .document import comment_counts
+from .models import RecommendationResponse
+
+COLUMNS = [("comments", "Comments"), ("agree", "Agree"), ("disagree", "Disagree"), ("unsure", "Not sure")]
+
+
+def heat_level(value, top):
+    """0 for nothing, then 1..5 in proportion to the column's largest value."""
+    if not value or not top:
+        return 0
+    return max(1, math.ceil(5 * value / top))
+
+
+def feedback_rows(review, place=None):
+    """Rows of {kind, key, label, values{column: n}, cells[(n, level)]}, in reading order."""
+    responses = RecommendationResponse.objects.for_review(review)
+    if place is not None:
+        responses = responses.for_place(place)
+    tally = responses.tally()
+    comments = comment_counts(review, place)
+    rows = []
+    for section in review.section_list:
+        section_row = {
+            "kind": "section",
+            "key": section.key,
+            "label": f"{section.number}. {section.title}",
+            "values": {"comments": comments.get(section.key, 0), "agree": 0, "disagree": 0, "unsure": 0},
+        }
+        rows.append(section_row)
+        for rec in section.recommendation_list:
+            counts = tally.get(rec.key, {})
+            values = {"comments": comments.get(rec.key, 0)}
+            for choice in ("agree", "disagree", "unsure"):
+                values[choice] = counts.get(choice, 0)
+                section_row["values"][choice] += values[choice]
+            rows.append(
+                {
+                    "kind": "recommendation",
+                    "key": rec.key,
+                    "label": f"{rec.number} {rec.text}",
+                    "values": values,
+                }
+            )
+    tops = {name: max((row["values"][name] for row in rows), default=0) for name, _ in COLUMNS}
+    for row in rows:
+        row["cells"] = [
+            (row["values"][name], heat_level(row["values"][name], tops[name])) for name, _ in COLUMNS
+        ]
+    return rows
+
+
+def _table(rows):
+    yield ["Part", "Key", *[label for _, label in COLUMNS]]
+    for row in rows:
+        yield [row["label"], row["key"], *[row["values"][name] for name, _ in COLUMNS]]
+
+
+def export_response(review, rows, fmt):
+    filename = f"{review.slug}-feedback.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response)
+        for line in _table(rows):
+            writer.writerow(line)
+    else:
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Feedback"
+        for line in _table(rows):
+            sheet.append(line)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

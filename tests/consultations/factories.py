@@ -1,0 +1,67 @@
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from django.utils.text import slugify
+
+from consultations.models import ReviewIndexPage, ReviewPage, ReviewSection
+from tests.site_home.factories import ThemeFactory
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+class ReviewIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ReviewIndexPage
+
+    title = "Consultations"
+    slug = "consultations"
+
+
+class ReviewPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ReviewPage
+
+    title = factory.Sequence(lambda n: f"Review {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = "How public bodies and local groups work together."
+    run_by = "Community Planning Partnership"
+    contact_name = "Review team"
+    contact_email = "review@example.org"
+    opening_date = factory.LazyFunction(lambda: days(-10))
+    closing_date = factory.LazyFunction(lambda: days(20))
+    introduction = "<p>Please read and tell us what you think.</p>"
+    comment_publishing = "immediate"
+
+
+def recommendations(texts):
+    return [("recommendation", {"text": text}) for text in texts]
+
+
+def add_section(review, title, theme=None, recs=("Do the first thing.", "Do the second thing."), **kw):
+    return ReviewSection.objects.create(
+        page=review,
+        title=title,
+        theme=theme or ThemeFactory(),
+        where_now="<p>Things are patchy.</p>",
+        where_next="<p>Things are better.</p>",
+        recommendations=recommendations(recs),
+        sort_order=kw.pop("sort_order", review.sections.count()),
+        **kw,
+    )
+
+
+def make_review(index, sections=2, recs=2, publish=True, **kwargs):
+    """A published review under `index` with `sections` key areas of `recs` recommendations each."""
+    review = ReviewPageFactory(parent=index, **kwargs)
+    for n in range(sections):
+        add_section(
+            review, f"Key area {n + 1}", recs=[f"Recommendation {n + 1}.{i + 1}" for i in range(recs)]
+        )
+    if publish:
+        review.save_revision().publish()
+    review.refresh_from_db()
+    return review

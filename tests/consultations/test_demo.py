@@ -1,0 +1,42 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from consultations.models import RecommendationResponse, ReviewPage, ReviewStatus
+from surveys.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_reviews_open_closed_and_upcoming_and_idempotent(client):
+    call_command("load_demo", "--no-admin", stdout=StringIO())
+    review = ReviewPage.objects.get(slug="better-relationships-better-outcomes")
+    statuses = {page.slug: page.status for page in ReviewPage.objects.all()}
+    assert statuses == {
+        "better-relationships-better-outcomes": ReviewStatus.OPEN,
+        "community-halls-opening-hours": ReviewStatus.OUTCOME,
+        "green-spaces-strategy": ReviewStatus.UPCOMING,
+    }
+    assert [s.theme.slug for s in review.section_list][:2] == ["values", "power-dynamics"]
+    assert len(review.section_list) == 8
+    assert all(len(s.recommendation_list) >= 3 for s in review.section_list)
+    keys = {s.key for s in review.section_list}
+    assert Comment.objects.for_page(review).filter(section_key__in=keys).count() >= 10
+    assert RecommendationResponse.objects.for_review(review).count() > 100
+    counts = (Comment.objects.count(), RecommendationResponse.objects.count(), ReviewPage.objects.count())
+
+    call_command("load_demo", "--no-admin", stdout=StringIO())
+
+    assert (
+        Comment.objects.count(),
+        RecommendationResponse.objects.count(),
+        ReviewPage.objects.count(),
+    ) == counts
+    assert client.get(review.url).status_code == 200
+    closed = ReviewPage.objects.get(slug="community-halls-opening-hours")
+    html = client.get(closed.url).content.decode()
+    assert "You said, we did" in html and "Introduce a community rate" not in html
+    assert "The community rate starts next April." in html
+    assert client.get(closed.url + "draft/").status_code == 200
+    assert "Open for feedback now" in client.get("/").content.decode()
