@@ -76,6 +76,7 @@ def unit_ms(value):
 
 
 def wrk(url, script=None, extra_env=None):
+    drain()
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s"]
     if script:
         command += ["-s", str(script)]
@@ -132,6 +133,20 @@ class Server:
     def __exit__(self, *exc):
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+def drain(workers=4, rounds=2):
+    """Wait for the requests wrk left queued when it stopped: gunicorn still serves them, and they
+    would slow the next measurement. Connections are accepted in order, so once `workers` health
+    checks sent together have all come back (twice), what was queued before them has been served."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def ping(_):
+        urllib.request.urlopen(BASE + "/healthz", timeout=120).read()
+
+    for _ in range(rounds):
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(ping, range(workers)))
 
 
 def warm(url, times=8):
