@@ -149,10 +149,14 @@ def drain(workers=4, rounds=2):
             list(pool.map(ping, range(workers)))
 
 
-def warm(url, times=8):
-    """A few requests first, so each worker has loaded its templates and code before it is timed."""
+def warm(url, times=8, seconds=20):
+    """A few requests first, so each worker has loaded its templates and code before it is timed
+    (fewer when a page is so slow that they would take more than `seconds`)."""
+    started = time.monotonic()
     for _ in range(times):
-        urllib.request.urlopen(BASE + url, timeout=60).read()
+        urllib.request.urlopen(BASE + url, timeout=120).read()
+        if time.monotonic() - started > seconds:
+            break
 
 
 def first_visit_kb(url, css_url, js_urls):
