@@ -87,8 +87,10 @@ def wrk(url, script=None, extra_env=None):
         check=True,
         env={**os.environ, **(extra_env or {})},
     ).stdout
+    timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
+    timeouts = int(timeouts.group(1)) if timeouts else 0
     if "Latency Distribution" not in output:  # not one request finished in time
-        return {"rps": 0.0, "p50_ms": None, "p99_ms": None, "non_2xx": None, "output": output}
+        return {"rps": 0.0, "p50_ms": None, "p99_ms": None, "non_2xx": None, "timeouts": timeouts}
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
@@ -96,6 +98,8 @@ def wrk(url, script=None, extra_env=None):
         "p50_ms": round(unit_ms(percentiles["50"]), 2),
         "p99_ms": round(unit_ms(percentiles["99"]), 2),
         "non_2xx": int(errors.group(1)) if errors else 0,
+        # Requests still unanswered after wrk's 10 s timeout: not in the percentiles, so shown apart.
+        "timeouts": timeouts,
     }
 
 
@@ -231,6 +235,14 @@ def main():
     print(markdown(report))
 
 
+def ms(value, result=None):
+    """A latency for the table, with the requests that timed out (beyond every percentile)."""
+    text = "–" if value is None else f"{value:.0f}"
+    if result and result.get("timeouts"):
+        text += f" ({result['timeouts']} timed out)"
+    return text
+
+
 def markdown(report):
     static_rps = report["static_file"]["rps"]
     lines = [
@@ -245,14 +257,14 @@ def markdown(report):
         cached, uncached = page["cached"], page["uncached"]
         lines.append(
             f"| {name} | {page['queries']} | {page['html_bytes'] / 1024:.1f} | {page['first_visit_kb_gzip']} "
-            f"| {cached['rps']:.0f} | {cached['rps'] / static_rps:.2f} | {cached['p99_ms']} "
-            f"| {uncached['rps']:.0f} | {uncached['p50_ms']} | {uncached['p99_ms']} |"
+            f"| {cached['rps']:.0f} | {cached['rps'] / static_rps:.2f} | {ms(cached['p99_ms'], cached)} "
+            f"| {uncached['rps']:.1f} | {ms(uncached['p50_ms'])} | {ms(uncached['p99_ms'], uncached)} |"
         )
     if report["writes"]:
         lines += ["", "| write | req/s | p50 ms | p99 ms | non-2xx/3xx |", "|---|---|---|---|---|"]
         for name, result in report["writes"].items():
             lines.append(
-                f"| {name} | {result['rps']:.0f} | {result['p50_ms']} | {result['p99_ms']} "
+                f"| {name} | {result['rps']:.0f} | {ms(result['p50_ms'])} | {ms(result['p99_ms'], result)} "
                 f"| {result['non_2xx']} |"
             )
     return "\n".join(lines) + "\n"
