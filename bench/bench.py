@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -76,7 +77,6 @@ def unit_ms(value):
 
 
 def wrk(url, script=None, extra_env=None):
-    drain()
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s"]
     if script:
         command += ["-s", str(script)]
@@ -135,22 +135,40 @@ class Server:
         raise RuntimeError("gunicorn did not start")
 
     def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        self.process.send_signal(signal.SIGQUIT)  # quick shutdown: no waiting for queued requests
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def settle(self):
+        """Start the next measurement from idle workers: wait for the previous run's queue to be
+        served, or restart the server when a very slow page left too much of it."""
+        if not drained():
+            self.__exit__()
+            self.__enter__()
 
 
-def drain(workers=4, rounds=2):
-    """Wait for the requests wrk left queued when it stopped: gunicorn still serves them, and they
-    would slow the next measurement. Connections are accepted in order, so once `workers` health
-    checks sent together have all come back (twice), what was queued before them has been served."""
+def drained(workers=4, rounds=2, seconds=45):
+    """Whether the requests wrk left queued when it stopped have been served (gunicorn still serves
+    them, and they would slow the next measurement). Connections are accepted in order, so once
+    `workers` health checks sent together have all come back (twice), what was queued before them
+    has been served. False when that takes more than `seconds`."""
     from concurrent.futures import ThreadPoolExecutor
 
-    def ping(_):
-        urllib.request.urlopen(BASE + "/healthz", timeout=120).read()
+    deadline = time.monotonic() + seconds
 
-    for _ in range(rounds):
-        with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(ping, range(workers)))
+    def ping(_):
+        urllib.request.urlopen(BASE + "/healthz", timeout=max(deadline - time.monotonic(), 1)).read()
+
+    try:
+        for _ in range(rounds):
+            with ThreadPoolExecutor(workers) as pool:
+                list(pool.map(ping, range(workers)))
+    except OSError:
+        return False
+    return True
 
 
 def warm(url, times=8, seconds=20):
@@ -158,17 +176,23 @@ def warm(url, times=8, seconds=20):
     (fewer when a page is so slow that they would take more than `seconds`)."""
     started = time.monotonic()
     for _ in range(times):
-        urllib.request.urlopen(BASE + url, timeout=120).read()
+        try:
+            urllib.request.urlopen(BASE + url, timeout=60).read()
+        except OSError:  # an error or a gunicorn worker timeout: the measurement will show it
+            return
         if time.monotonic() - started > seconds:
-            break
+            return
 
 
 def first_visit_kb(url, css_url, js_urls):
     """HTML + CSS + JS of a first visit, gzip-compressed as whitenoise serves them."""
     total = 0
     for path in (url, css_url, *js_urls):
-        with urllib.request.urlopen(BASE + path) as response:
-            total += len(gzip.compress(response.read(), 6))
+        try:
+            with urllib.request.urlopen(BASE + path, timeout=60) as response:
+                total += len(gzip.compress(response.read(), 6))
+        except OSError:
+            return None
     return round(total / 1024, 1)
 
 
@@ -199,12 +223,14 @@ def main():
     css_url, js_urls = static_paths()
     pages = {name: {**probe[name]} for name in targets["urls"]}
 
-    with Server(page_cache_seconds=0):
+    with Server(page_cache_seconds=0) as server:
         for name, url in targets["urls"].items():
+            server.settle()
             warm(url)
             pages[name]["uncached"] = wrk(url)
         writes = {}
         for name, target in targets.get("post_targets", {}).items():
+            server.settle()
             writes[name] = wrk(
                 target["url"],
                 ROOT / "bench" / "post.lua",
@@ -214,9 +240,10 @@ def main():
                     "BENCH_COOKIE": target.get("cookie", ""),
                 },
             )
-    with Server(page_cache_seconds=600):
+    with Server(page_cache_seconds=600) as server:
         static = wrk(css_url)
         for name, url in targets["urls"].items():
+            server.settle()
             warm(url)  # fills the page cache
             pages[name]["cached"] = wrk(url)
             pages[name]["first_visit_kb_gzip"] = first_visit_kb(url, css_url, js_urls)
@@ -255,8 +282,9 @@ def markdown(report):
     ]
     for name, page in report["pages"].items():
         cached, uncached = page["cached"], page["uncached"]
+        first_visit = page["first_visit_kb_gzip"] or "–"
         lines.append(
-            f"| {name} | {page['queries']} | {page['html_bytes'] / 1024:.1f} | {page['first_visit_kb_gzip']} "
+            f"| {name} | {page['queries']} | {page['html_bytes'] / 1024:.1f} | {first_visit} "
             f"| {cached['rps']:.0f} | {cached['rps'] / static_rps:.2f} | {ms(cached['p99_ms'], cached)} "
             f"| {uncached['rps']:.1f} | {ms(uncached['p50_ms'])} | {ms(uncached['p99_ms'], uncached)} |"
         )
