@@ -89,7 +89,8 @@ def wrk(url, script=None, extra_env=None):
     ).stdout
     timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
     timeouts = int(timeouts.group(1)) if timeouts else 0
-    if "Latency Distribution" not in output:  # not one request finished in time
+    finished = re.search(r"(\d+) requests in", output)
+    if not finished or finished.group(1) == "0":  # not one request finished in the run
         return {"rps": 0.0, "p50_ms": None, "p99_ms": None, "non_2xx": None, "timeouts": timeouts}
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
