@@ -7,6 +7,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist); the suite is split across both cores of a CI machine.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test test-fast test-browser lint check assets serve worker bench audit clean chromium
 
@@ -41,13 +43,13 @@ chromium:
 	  fi; }
 
 test: $(VENV)/.installed-test chromium
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-test
-	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 test-browser: $(VENV)/.installed-test chromium
-	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

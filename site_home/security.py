@@ -15,14 +15,13 @@ story submissions) we choose a different guard, so the page around the form stay
 3. Nothing an anonymous visitor can do carries authority: staff act only in the admin, which keeps
    Django's full CSRF protection, and the session cookie is SameSite=Lax.
 
-Use it on the app's own POST view, and leave `{% csrf_token %}` out of that form:
-
-    @same_origin_required
-    def comment(request, page_id): ...
-
-Wagtail page views (a page's `serve`, routable routes) go through Wagtail's serve view, which the
-CSRF middleware checks before the page is known: forms posted to a page URL keep `{% csrf_token %}`
-and that page is served privately. Post to an app URL instead when the page should be cacheable.
+How it is applied: `SameOriginFormsMiddleware` (before Django's CsrfViewMiddleware) takes every
+unsafe request from a visitor WITHOUT a session cookie, outside the admin: it refuses it unless it is
+same-origin, and otherwise tells Django's CSRF check to stand down. Visitors WITH a session (signed-in
+staff) keep Django's full token check. Public form templates render `{% form_token %}`
+(site_home.templatetags.site_tags) instead of `{% csrf_token %}`: it prints the token only for
+visitors with a session, so the same rule decides both sides, and an anonymous page holds no
+per-visitor token and can be cached. `same_origin_required` applies the same check to one view.
 """
 
 from functools import wraps
@@ -79,3 +78,27 @@ def same_origin_required(view):
         return view(request, *args, **kwargs)
 
     return csrf_exempt(wrapped)
+
+
+def has_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+class SameOriginFormsMiddleware:
+    """Anonymous form posts are checked by origin instead of a token (see the module docstring)."""
+
+    EXEMPT_PREFIXES = ("/admin", "/django-admin")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method not in SAFE_METHODS
+            and not has_session(request)
+            and not request.path.startswith(self.EXEMPT_PREFIXES)
+        ):
+            if not is_same_origin(request):
+                return forbidden_form_response(request)
+            request._dont_enforce_csrf_checks = True
+        return self.get_response(request)

@@ -1,8 +1,9 @@
+import re
 import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db.utils import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -21,11 +22,13 @@ def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
     page_obj = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        # Words only: SQLite's full-text syntax fails on stray quotes and operators typed by visitors.
+        words = " ".join(re.findall(r"\w+", query))
+        results = Page.objects.live().public().specific().search(words) if words else Page.objects.none()
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, ValueError):
+        except InvalidPage:  # past the end, or not a number at all
             page_obj = paginator.page(1)
     return render(
         request,

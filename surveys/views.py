@@ -65,6 +65,8 @@ def comment_post(request):
         return redirect(status_url(path, request.POST.get("section_key", ""), "pending"))
     if not page.accepts_comments():
         return render(request, "surveys/comments_closed.html", {"page": page}, status=403)
+    if parent is None and page.discussion_section_label(request.POST.get("section_key", ""), "") is None:
+        raise Http404("No such section on this page")
     if not form.is_valid():
         return _form_page(request, form, page, parent, status=400)
     comment, status = submit_comment(request, page, form, parent)

@@ -12,6 +12,15 @@ from wagtail.models import Locale, Page, Site
 from site_home.models import HomePage, PlaceIndexPage, ThemeIndexPage
 
 
+@pytest.fixture
+def client():
+    """Django's test client sending an Origin header on every request, as browsers do on POST.
+    Anonymous form posts are checked by origin (site_home.security), not by CSRF token."""
+    from django.test import Client
+
+    return Client(headers={"Origin": "http://testserver"})
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Wagtail caches site root paths, and the rate limits and navigation live in the cache too.

@@ -68,3 +68,9 @@ def test_comments_refused_outside_the_feedback_dates_but_stay_readable(client, r
 def test_unknown_part_is_404(client, review_index):
     review = make_review(review_index)
     assert client.get(f"{review.url}discuss/not-a-key/").status_code == 404
+
+
+def test_a_comment_on_a_section_the_review_does_not_have_is_refused(client, review_index):
+    review = make_review(review_index)
+    assert comment(client, review, "no-such-section").status_code == 404
+    assert not Comment.objects.exists()

@@ -83,7 +83,9 @@ def test_security_headers_on_public_pages(client, home_page):
 
 
 def _run_production(env_overrides, *args):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for themselves; a deployment never has it.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DJANGO_SETTINGS_MODULE="site_home.settings.production", **env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args], capture_output=True, text=True, env=env, timeout=120
