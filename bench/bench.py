@@ -238,7 +238,6 @@ def main():
                 {
                     "BENCH_BODY": target["body"],
                     "BENCH_ORIGIN": BASE,
-                    "BENCH_COOKIE": target.get("cookie", ""),
                 },
             )
     with Server(page_cache_seconds=600) as server:

@@ -2,9 +2,7 @@
 -- request (so every booking or comment is a new one, not the same email handed its booking back).
 -- Each request also comes from its own simulated client address (X-Forwarded-For, as a proxy would
 -- set it), so the per-client rate limits see many visitors instead of one flooding client.
--- BENCH_COOKIE, when set, is sent as the Cookie header (a CSRF cookie matching the body's token).
 local template = os.getenv("BENCH_BODY")
-local cookie = os.getenv("BENCH_COOKIE")
 local origin = os.getenv("BENCH_ORIGIN")
 local threads = 0
 local counter = 0
@@ -23,8 +21,5 @@ function request()
     ["Origin"] = origin,
     ["X-Forwarded-For"] = "10." .. tid .. "." .. (math.floor(counter / 256) % 256) .. "." .. (counter % 256),
   }
-  if cookie and cookie ~= "" then
-    headers["Cookie"] = cookie
-  end
   return wrk.format("POST", nil, headers, (template:gsub("{n}", n)))
 end
