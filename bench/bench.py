@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -86,13 +87,20 @@ def wrk(url, script=None, extra_env=None):
         check=True,
         env={**os.environ, **(extra_env or {})},
     ).stdout
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
+    timeouts = int(timeouts.group(1)) if timeouts else 0
+    finished = re.search(r"(\d+) requests in", output)
+    if not finished or finished.group(1) == "0":  # not one request finished in the run
+        return {"rps": 0.0, "p50_ms": None, "p99_ms": None, "non_2xx": None, "timeouts": timeouts}
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50_ms": round(unit_ms(percentiles["50"]), 2),
         "p99_ms": round(unit_ms(percentiles["99"]), 2),
         "non_2xx": int(errors.group(1)) if errors else 0,
+        # Requests still unanswered after wrk's 10 s timeout: not in the percentiles, so shown apart.
+        "timeouts": timeouts,
     }
 
 
@@ -128,16 +136,64 @@ class Server:
         raise RuntimeError("gunicorn did not start")
 
     def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        self.process.send_signal(signal.SIGQUIT)  # quick shutdown: no waiting for queued requests
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def settle(self):
+        """Start the next measurement from idle workers: wait for the previous run's queue to be
+        served, or restart the server when a very slow page left too much of it."""
+        if not drained():
+            self.__exit__()
+            self.__enter__()
+
+
+def drained(workers=4, rounds=2, seconds=45):
+    """Whether the requests wrk left queued when it stopped have been served (gunicorn still serves
+    them, and they would slow the next measurement). Connections are accepted in order, so once
+    `workers` health checks sent together have all come back (twice), what was queued before them
+    has been served. False when that takes more than `seconds`."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    deadline = time.monotonic() + seconds
+
+    def ping(_):
+        urllib.request.urlopen(BASE + "/healthz", timeout=max(deadline - time.monotonic(), 1)).read()
+
+    try:
+        for _ in range(rounds):
+            with ThreadPoolExecutor(workers) as pool:
+                list(pool.map(ping, range(workers)))
+    except OSError:
+        return False
+    return True
+
+
+def warm(url, times=8, seconds=20):
+    """A few requests first, so each worker has loaded its templates and code before it is timed
+    (fewer when a page is so slow that they would take more than `seconds`)."""
+    started = time.monotonic()
+    for _ in range(times):
+        try:
+            urllib.request.urlopen(BASE + url, timeout=60).read()
+        except OSError:  # an error or a gunicorn worker timeout: the measurement will show it
+            return
+        if time.monotonic() - started > seconds:
+            return
 
 
 def first_visit_kb(url, css_url, js_urls):
     """HTML + CSS + JS of a first visit, gzip-compressed as whitenoise serves them."""
     total = 0
     for path in (url, css_url, *js_urls):
-        with urllib.request.urlopen(BASE + path) as response:
-            total += len(gzip.compress(response.read(), 6))
+        try:
+            with urllib.request.urlopen(BASE + path, timeout=60) as response:
+                total += len(gzip.compress(response.read(), 6))
+        except OSError:
+            return None
     return round(total / 1024, 1)
 
 
@@ -168,20 +224,27 @@ def main():
     css_url, js_urls = static_paths()
     pages = {name: {**probe[name]} for name in targets["urls"]}
 
-    with Server(page_cache_seconds=0):
+    with Server(page_cache_seconds=0) as server:
         for name, url in targets["urls"].items():
+            server.settle()
+            warm(url)
             pages[name]["uncached"] = wrk(url)
         writes = {}
         for name, target in targets.get("post_targets", {}).items():
+            server.settle()
             writes[name] = wrk(
                 target["url"],
                 ROOT / "bench" / "post.lua",
-                {"BENCH_BODY": target["body"], "BENCH_ORIGIN": BASE},
+                {
+                    "BENCH_BODY": target["body"],
+                    "BENCH_ORIGIN": BASE,
+                },
             )
-    with Server(page_cache_seconds=600):
+    with Server(page_cache_seconds=600) as server:
         static = wrk(css_url)
         for name, url in targets["urls"].items():
-            urllib.request.urlopen(BASE + url).read()  # warm the page cache
+            server.settle()
+            warm(url)  # fills the page cache
             pages[name]["cached"] = wrk(url)
             pages[name]["first_visit_kb_gzip"] = first_visit_kb(url, css_url, js_urls)
 
@@ -199,6 +262,14 @@ def main():
     print(markdown(report))
 
 
+def ms(value, result=None):
+    """A latency for the table, with the requests that timed out (beyond every percentile)."""
+    text = "–" if value is None else f"{value:.0f}"
+    if result and result.get("timeouts"):
+        text += f" ({result['timeouts']} timed out)"
+    return text
+
+
 def markdown(report):
     static_rps = report["static_file"]["rps"]
     lines = [
@@ -211,16 +282,17 @@ def markdown(report):
     ]
     for name, page in report["pages"].items():
         cached, uncached = page["cached"], page["uncached"]
+        first_visit = page["first_visit_kb_gzip"] or "–"
         lines.append(
-            f"| {name} | {page['queries']} | {page['html_bytes'] / 1024:.1f} | {page['first_visit_kb_gzip']} "
-            f"| {cached['rps']:.0f} | {cached['rps'] / static_rps:.2f} | {cached['p99_ms']} "
-            f"| {uncached['rps']:.0f} | {uncached['p50_ms']} | {uncached['p99_ms']} |"
+            f"| {name} | {page['queries']} | {page['html_bytes'] / 1024:.1f} | {first_visit} "
+            f"| {cached['rps']:.0f} | {cached['rps'] / static_rps:.2f} | {ms(cached['p99_ms'], cached)} "
+            f"| {uncached['rps']:.1f} | {ms(uncached['p50_ms'])} | {ms(uncached['p99_ms'], uncached)} |"
         )
     if report["writes"]:
         lines += ["", "| write | req/s | p50 ms | p99 ms | non-2xx/3xx |", "|---|---|---|---|---|"]
         for name, result in report["writes"].items():
             lines.append(
-                f"| {name} | {result['rps']:.0f} | {result['p50_ms']} | {result['p99_ms']} "
+                f"| {name} | {result['rps']:.0f} | {ms(result['p50_ms'])} | {ms(result['p99_ms'], result)} "
                 f"| {result['non_2xx']} |"
             )
     return "\n".join(lines) + "\n"

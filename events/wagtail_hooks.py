@@ -3,8 +3,10 @@ from urllib.parse import urlencode
 from wagtail import hooks
 
 from events.admin import EventAdminGroup
+from events.bench import build as build_event_bench
 from events.demo import build_event_demo
 from events.models import EventIndexPage, EventPage
+from site_home.bench import BENCH_DATA
 from site_home.demo import DEMO_CONTENT
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 
@@ -64,3 +66,4 @@ def theme_events(theme, request):
 
 
 hooks.register(DEMO_CONTENT, build_event_demo, order=40)
+hooks.register(BENCH_DATA, build_event_bench, order=40)

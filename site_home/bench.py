@@ -35,3 +35,20 @@ class BenchContext:
     scale: dict = field(default_factory=lambda: dict(DEFAULT_SCALE))
     urls: dict = field(default_factory=dict)
     post_targets: dict = field(default_factory=dict)  # name -> {"url":..., "body":...} for write throughput
+    # Where the comment builder spreads its comments: (page_id, section_key, section_label, theme_id,
+    # weight), added by the builders of pages that carry a discussion, measured pages first.
+    comment_targets: list = field(default_factory=list)
+
+
+def add_live_page(parent, page):
+    """Add `page` under `parent` already published, without a revision: ten times faster than
+    add_child + save_revision().publish() for thousands of pages, and the page is as live and
+    searchable as a published one (the search index updates on save)."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    page.live = True
+    page.has_unpublished_changes = False
+    page.first_published_at = page.last_published_at = now
+    parent.add_child(instance=page)
+    return page

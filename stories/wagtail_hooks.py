@@ -9,11 +9,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from site_home.bench import BENCH_DATA
 from site_home.demo import DEMO_CONTENT
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.permissions import can_see_personal_data
 
 from . import admin_views
+from .bench import build as build_story_bench
 from .demo import build_story_demo
 from .models import StoryIndexPage, StoryPage, StorySubmission
 
@@ -186,3 +188,4 @@ def register_story_listing():
 # ---- Demo content ---------------------------------------------------------------------------------
 
 hooks.register(DEMO_CONTENT, build_story_demo, order=30)
+hooks.register(BENCH_DATA, build_story_bench, order=20)

@@ -6,10 +6,13 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from site_home.bench import BENCH_DATA
 from site_home.demo import DEMO_CONTENT
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
 from site_home.permissions import can_see_personal_data
 from surveys import admin_views, survey_hooks  # noqa: F401  (survey_hooks registers the survey hooks)
+from surveys.bench import build as build_survey_bench
+from surveys.bench import build_comments as build_comment_bench
 from surveys.demo import build_discussion_demo
 from surveys.hub_sections import place_comments_section, theme_comments_section
 from surveys.models import Comment
@@ -164,3 +167,5 @@ def moderation_urls():
 hooks.register(PLACE_SECTIONS, order=60)(place_comments_section)
 hooks.register(THEME_SECTIONS, order=60)(theme_comments_section)
 hooks.register(DEMO_CONTENT, order=60)(build_discussion_demo)
+hooks.register(BENCH_DATA, build_survey_bench, order=50)
+hooks.register(BENCH_DATA, build_comment_bench, order=90)
