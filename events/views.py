@@ -15,7 +15,9 @@ from events.models import Booking, EventPage, Interest
 from events.tokens import read_token
 from surveys.antispam import over_limit, rate_limited_response
 
-BOOKING_RATE = getattr(settings, "EVENT_BOOKING_RATE_LIMIT", "10/m")
+
+def booking_rate():
+    return getattr(settings, "EVENT_BOOKING_RATE_LIMIT", "10/m")
 
 
 def _booking_page(request, event, form, template):
@@ -28,7 +30,7 @@ def book(request, event):
     form = BookingForm(request.POST or None, event=event)
     if request.method != "POST":
         return _booking_page(request, event, form, "events/book.html")
-    if over_limit(request, "events-booking", BOOKING_RATE):
+    if over_limit(request, "events-booking", booking_rate()):
         return rate_limited_response(request, "bookings")
     if form.is_spam():
         return redirect(event.url + event.reverse_subpage("booked", args=["confirmed"]))
@@ -56,7 +58,7 @@ def register_interest(request, event):
         return redirect(event.url)
     form = InterestForm(request.POST or None)
     if request.method == "POST":
-        if over_limit(request, "events-interest", BOOKING_RATE):
+        if over_limit(request, "events-interest", booking_rate()):
             return rate_limited_response(request, "registrations")
         if form.is_spam():
             return event.render(request, template="events/interest_thanks.html")

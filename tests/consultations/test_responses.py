@@ -90,7 +90,7 @@ def test_honeypot_stores_nothing_and_floods_get_a_429(client, review):
     response = post(client, review, rec, website="http://spam.example")
     assert response.status_code == 302
     assert not RecommendationResponse.objects.exists()
-    with override_settings(FEEDBACK_RATE_LIMIT="2/m"):
+    with override_settings(FEEDBACK_RATE_LIMIT="2/h"):
         codes = [post(client, review, rec).status_code for _ in range(3)]
     assert codes[-1] == 429
 

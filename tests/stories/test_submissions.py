@@ -82,7 +82,7 @@ def test_honeypot_is_thanked_but_nothing_is_stored(client, share_url, places):
 
 
 def test_flood_of_submissions_gets_a_429(client, share_url, places, settings):
-    settings.FEEDBACK_RATE_LIMIT = "2/m"
+    settings.FEEDBACK_RATE_LIMIT = "2/h"
     codes = [
         client.post(share_url, form_data(places["ashgrove"], title=f"Story {n}")).status_code
         for n in range(3)

@@ -169,7 +169,7 @@ def test_honeypot_thanks_bots_and_stores_nothing(client, comment_data):
 
 
 def test_rate_limit_answers_429(client, comment_data, settings):
-    settings.FEEDBACK_RATE_LIMIT = "2/m"
+    settings.FEEDBACK_RATE_LIMIT = "2/h"
     assert [post(client, comment_data).status_code for _ in range(3)] == [302, 302, 429]
     assert Comment.objects.count() == 2
     other = post(client, comment_data, REMOTE_ADDR="10.9.9.9")

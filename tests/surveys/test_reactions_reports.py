@@ -49,7 +49,7 @@ def test_reaction_stores_a_keyed_hash_not_the_address(client, discussion, rf, se
 
 
 def test_agreements_are_rate_limited(client, discussion, settings):
-    settings.FEEDBACK_RATE_LIMIT = "3/m"
+    settings.FEEDBACK_RATE_LIMIT = "3/h"
     comments = CommentFactory.create_batch(4, page=discussion)
     codes = [agree(client, c, **BROWSER).status_code for c in comments]
     assert codes == [302, 302, 302, 429]
@@ -110,7 +110,7 @@ def test_site_setting_overrides_the_report_threshold(client, discussion, setting
 
 
 def test_reports_are_rate_limited_and_honeypot_stores_nothing(client, discussion, settings):
-    settings.FEEDBACK_RATE_LIMIT = "2/m"
+    settings.FEEDBACK_RATE_LIMIT = "2/h"
     comment = CommentFactory(page=discussion)
     url = reverse("surveys:comment_report", args=[comment.pk])
     client.post(url, {"reason": "spam", "website": "bot"})

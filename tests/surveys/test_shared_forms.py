@@ -36,8 +36,8 @@ def test_rate_limit_counts_per_client():
     def post(address):
         return factory.post("/", REMOTE_ADDR=address)
 
-    assert [over_limit(post("10.0.0.1"), "test", "3/m") for _ in range(4)] == [False, False, False, True]
-    assert over_limit(post("10.0.0.2"), "test", "3/m") is False
+    assert [over_limit(post("10.0.0.1"), "test", "3/h") for _ in range(4)] == [False, False, False, True]
+    assert over_limit(post("10.0.0.2"), "test", "3/h") is False
 
 
 def test_rate_limited_response_is_a_readable_429(rf, db):
