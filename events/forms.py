@@ -14,7 +14,11 @@ CONSENT_LABEL = (
 )
 
 
-class BookingForm(PublicForm):
+class ContactForm(PublicForm):
+    """Name and email, as every event form asks them; emails compared in lower case."""
+
+    email_help = ""
+
     name = forms.CharField(
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -22,13 +26,24 @@ class BookingForm(PublicForm):
     )
     email = forms.EmailField(
         label="Email address",
-        help_text="We send your confirmation and a link to change or cancel your booking here.",
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
             "required": "Enter your email address",
             "invalid": "Enter an email address in the correct format, like name@example.com",
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = self.email_help
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class BookingForm(ContactForm):
+    email_help = "We send your confirmation and a link to change or cancel your booking here."
+
     places = forms.IntegerField(
         label="Number of places",
         min_value=1,
@@ -80,37 +95,19 @@ class BookingForm(PublicForm):
         else:
             del self.fields["sessions"]
 
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
 
 def _session_label(session):
     when = f"{session.start_time:%H:%M}: " if session.start_time else ""
     return f"{when}{session.title}"
 
 
-class InterestForm(PublicForm):
-    name = forms.CharField(
-        max_length=120,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Enter your name"},
-    )
-    email = forms.EmailField(
-        label="Email address",
-        help_text="We email you once, when the dates are set.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-        },
-    )
+class InterestForm(ContactForm):
+    email_help = "We email you once, when the dates are set."
+
     consent = forms.BooleanField(
         label="I agree that the organisers may keep my name and email to tell me when the dates are set.",
         error_messages={"required": "Tick the box to agree to us keeping your details"},
     )
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
 
 
 class EventFilterForm(forms.Form):
