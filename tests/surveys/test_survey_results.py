@@ -1,9 +1,11 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from surveys.models import SurveyPage, SurveySubmission
 from surveys.radar import CENTRE, RADIUS, Compass, CompassAxis, point
 from surveys.survey_results import survey_results
 from tests.site_home.factories import make_place
@@ -339,3 +341,139 @@ def test_what_people_in_an_area_said_about_a_theme(survey_index, places):
         "Feeling safe: what is good now?": [],
         "Feeling safe: what could be better?": [],
     }
+
+
+def uncached_queries(survey, place_slug=None):
+    cache.clear()
+    survey = SurveyPage.objects.get(pk=survey.pk)  # as a request loads it
+    with CaptureQueriesContext(connection) as captured:
+        survey_results(survey, place_slug)
+    return len(captured)
+
+
+def test_results_queries_do_not_grow_with_answers_when_nothing_is_cached(park_survey, places):
+    many_answers(park_survey, places, 10)
+    few = uncached_queries(park_survey), uncached_queries(park_survey, "north")
+    many_answers(park_survey, places, 290)
+    assert (uncached_queries(park_survey), uncached_queries(park_survey, "north")) == few
+    assert max(few) <= 8
+
+
+def test_compass_queries_do_not_grow_with_answers_when_nothing_is_cached(rounds, places):
+    earlier, later = rounds
+    rate(earlier, places["north"], {"moving-around": 3})
+    rate(later, places["south"], {"moving-around": 4})
+    few = uncached_queries(later)
+    for _ in range(30):
+        rate(earlier, places["south"], {"moving-around": 3})
+        rate(later, places["north"], {"moving-around": 4})
+    assert uncached_queries(later) == few <= 14
+
+
+# Caching ----------------------------------------------------------------------------------
+
+
+def test_cached_results_cost_one_query_until_an_answer_changes(
+    park_survey, places, django_assert_max_num_queries
+):
+    add_answers(park_survey, places)
+    first = survey_results(park_survey)
+    with django_assert_max_num_queries(1):
+        again = survey_results(park_survey)
+    assert again.total == 4 and again.questions[1].median == first.questions[1].median == 4.5
+
+    new = answer(park_survey, places["south"], **{names(park_survey)["How green is the park"]: 7})
+    assert survey_results(park_survey).total == 5
+    new.delete()
+    assert survey_results(park_survey).total == 4
+
+
+def test_each_place_is_cached_and_an_unknown_place_reuses_everything(
+    park_survey, places, django_assert_max_num_queries
+):
+    add_answers(park_survey, places)
+    survey_results(park_survey)
+    survey_results(park_survey, place_slug="north")
+    with django_assert_max_num_queries(1):
+        assert survey_results(park_survey, place_slug="north").total == 3
+    with django_assert_max_num_queries(1):
+        assert survey_results(park_survey, place_slug="made-up").total == 4
+
+
+def test_republishing_the_survey_refreshes_its_results(park_survey, places):
+    add_answers(park_survey, places)
+    survey_results(park_survey)
+    field = park_survey.form_fields.get(label="The park feels safe")
+    field.label = "The park feels safe at night"
+    field.save()
+    park_survey.save_revision().publish()
+    assert "The park feels safe at night" in by_label(
+        survey_results(SurveyPage.objects.get(pk=park_survey.pk))
+    )
+
+
+def test_place_standard_results_survive_the_cache(rounds, places, django_assert_max_num_queries):
+    earlier, later = rounds
+    rate(earlier, places["north"], {"moving-around": 2})
+    rate(later, places["north"], {"moving-around": 5})
+    survey_results(later)
+    with django_assert_max_num_queries(1):
+        compass = survey_results(later).compasses[0]["compass"]
+    assert (compass.axes[0].score, compass.axes[0].previous) == (5, 2)
+    rate(earlier, places["north"], {"moving-around": 4})  # the earlier round counts too
+    assert survey_results(later).compasses[0]["compass"].axes[0].previous == 3
+
+
+# Many places ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many_places(place_index, places):
+    extra = [make_place(place_index, title=f"Place {n}", slug=f"place-{n}") for n in range(1, 6)]
+    return [places["north"], places["south"], *extra]
+
+
+def test_more_than_six_places_share_one_compass_and_link_to_each(client, rounds, many_places):
+    earlier, later = rounds
+    for score, place in enumerate(many_places, start=1):
+        rate(later, place, {"moving-around": score})
+        rate(earlier, place, {"moving-around": 1})
+    rate(later, many_places[0], {"moving-around": 7})
+    rate(later, None, {"moving-around": 7})  # an answer without a place counts in "all places"
+
+    results = survey_results(later)
+    assert results.compasses == []
+    overall = results.all_places_compass
+    axis = overall["compass"].axes[0]
+    assert overall["responses"] == 9 and (axis.label, axis.score, axis.previous) == ("Moving around", 5, 1)
+    assert [link["responses"] for link in results.place_links] == [2, 1, 1, 1, 1, 1, 1]
+
+    html = client.get(later.url + "results/").content.decode()
+    assert html.count('class="cv-compass"') == 1
+    assert '<title id="compass-title-all-places">Place Standard compass for all places</title>' in html
+    assert (
+        "All places: Place Standard compass (9 responses)" in html and "Median scores in all places" in html
+    )
+    assert "Round one (dashed)" in html
+    assert '<a class="govuk-link" href="?place=north">North (2 responses)</a>' in html
+    assert '<a class="govuk-link" href="?place=place-3">Place 3 (1 response)</a>' in html
+
+    north = client.get(later.url + "results/?place=north").content.decode()
+    assert north.count('class="cv-compass"') == 1 and "North: Place Standard compass (2 responses)" in north
+    assert "Results for each place" not in north
+
+
+def test_six_places_still_get_a_compass_each(rounds, many_places):
+    _, later = rounds
+    for place in many_places[:6]:
+        rate(later, place, {"moving-around": 3})
+    results = survey_results(later)
+    assert len(results.compasses) == 6 and results.all_places_compass is None
+
+
+def test_response_counts_use_thousands_separators(client, survey_index, places):
+    survey = make_survey(survey_index, fields=[AGREE], places=[places["north"]], results_public=True)
+    SurveySubmission.objects.bulk_create(
+        SurveySubmission(page=survey, place=places["north"], form_data={}) for _ in range(1234)
+    )
+    assert "1,234 responses" in client.get(survey.url + "results/").content.decode()
