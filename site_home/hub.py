@@ -10,11 +10,23 @@
         return HubSection("Upcoming events", "events/sections/event_list.html", {"events": events})
 
 A hook returns None to show nothing. Each hook must make a constant number of queries.
+
+Hub pages are the busiest and costliest pages (a dozen listings each), so the sections are rendered
+once per content version (site_home.page_cache) and kept in the shared cache as HTML: any content
+write starts a new version, so a hub never shows a stale listing, and the page cache can stay off
+for visitors with a session while they still get a fast hub.
 """
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.text import slugify
 from wagtail import hooks
+
+from site_home.page_cache import current_version
+
+SECTIONS_CACHE_SECONDS = 60 * 60
 
 HOME_SECTIONS = "home_page_sections"  # hook(home_page, request)
 PLACE_SECTIONS = "place_page_sections"  # hook(place_page, request)
@@ -32,15 +44,36 @@ class HubSection:
 
     @property
     def anchor(self):
-        from django.utils.text import slugify
-
         return slugify(self.title)
+
+    def render(self, request):
+        html = render_to_string(self.template, {**self.context, "section": self}, request=request)
+        return RenderedSection(self.title, self.anchor, html, self.more_url, self.more_label, self.feeds)
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    """What a hub page template needs of a section: plain data, so it can be cached."""
+
+    title: str
+    anchor: str
+    html: str
+    more_url: str | None
+    more_label: str
+    feeds: list
+
+
+def build_sections(hook_name, obj, request):
+    """Every hook's HubSection for `obj`, uncached (the hooks' querysets and context)."""
+    sections = (hook(obj, request) for hook in hooks.get_hooks(hook_name))
+    return [section for section in sections if section is not None]
 
 
 def collect_sections(hook_name, obj, request):
-    sections = []
-    for hook in hooks.get_hooks(hook_name):
-        section = hook(obj, request)
-        if section is not None:
-            sections.append(section)
+    """The rendered sections for a hub page, from the cache while the content is unchanged."""
+    key = f"hub:{hook_name}:{obj._meta.label_lower}:{obj.pk}:{request.get_host()}:{current_version(request)}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = [section.render(request) for section in build_sections(hook_name, obj, request)]
+        cache.set(key, sections, SECTIONS_CACHE_SECONDS)
     return sections

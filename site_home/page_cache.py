@@ -38,8 +38,14 @@ HEADERS_KEPT = (
 )
 
 
-def current_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
+def current_version(request=None):
+    """The content version, read once per request (other caches key on it too)."""
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = cache.get_or_set(VERSION_KEY, 1, None)
+        if request is not None:
+            request._content_version = version
+    return version
 
 
 def invalidate(**kwargs):
@@ -81,7 +87,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.timeout or not _cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{current_version()}:{request.get_host()}:{request.get_full_path()}"
+        key = f"page-cache:{current_version(request)}:{request.get_host()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             from django.http import HttpResponse

@@ -30,6 +30,12 @@ def _clear_cache():
 
 
 @pytest.fixture
+def uncached_hubs(monkeypatch):
+    """Render hub sections on every request, so query counts measure the real work, not the cache."""
+    monkeypatch.setattr("site_home.hub.SECTIONS_CACHE_SECONDS", 0)
+
+
+@pytest.fixture
 def home_page(db):
     # Transactional (browser) tests flush the tables the migrations filled: rebuild the root.
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))

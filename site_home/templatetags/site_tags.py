@@ -1,6 +1,5 @@
 from django import template
 from django.template.backends.utils import csrf_input
-from django.template.loader import render_to_string
 
 from site_home import navigation
 from site_home.security import has_session
@@ -27,13 +26,6 @@ def breadcrumbs(context, page):
     if page is None or page.depth <= 2:
         return []
     return list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth"))
-
-
-@register.simple_tag(takes_context=True)
-def render_section(context, section):
-    return render_to_string(
-        section.template, {**section.context, "section": section}, request=context.get("request")
-    )
 
 
 @register.simple_tag(takes_context=True)

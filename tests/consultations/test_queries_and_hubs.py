@@ -44,7 +44,7 @@ def test_review_page_queries_do_not_grow_with_sections_comments_or_responses(
     assert count_queries(client, small.url) == count_queries(client, large.url)
 
 
-def test_finder_and_home_queries_do_not_grow_with_reviews(client, review_index, place_index):
+def test_finder_and_home_queries_do_not_grow_with_reviews(client, review_index, place_index, uncached_hubs):
     place = make_place(place_index, title="Ashgrove")
     make_review(review_index, sections=1)
     few = (count_queries(client, review_index.url), count_queries(client, "/"))

@@ -111,7 +111,7 @@ def test_anonymous_pages_set_no_cookies(client, place_index, theme_index):
 
 
 @pytest.mark.parametrize("url_name", ["home", "place", "theme"])
-def test_query_count_does_not_grow_with_places(client, place_index, theme_index, url_name):
+def test_query_count_does_not_grow_with_places(client, place_index, theme_index, url_name, uncached_hubs):
     theme = ThemeFactory(name="Funding")
 
     def add_places(count):

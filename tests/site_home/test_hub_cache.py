@@ -1,0 +1,33 @@
+"""Hub sections are rendered once per content version and served from the shared cache."""
+
+import pytest
+
+from site_home.models import PlacePage
+from tests.surveys.factories import CommentFactory, make_discussion
+
+from .factories import make_place
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_sections_come_from_the_cache_until_content_changes(client, place_index, theme_index):
+    place = make_place(place_index, title="Lochview")
+    client.get("/")  # the first visit creates the site settings, which is a content write
+    assert "Lochview" in client.get("/").content.decode()
+    # A write that bypasses the site's signals is not seen: the listing is served from the cache.
+    PlacePage.objects.filter(pk=place.pk).update(title="Renamed quietly")
+    assert "Lochview" in client.get("/").content.decode()
+
+    make_place(place_index, title="Ashgrove")  # a publish starts a new content version
+    html = client.get("/").content.decode()
+    assert "Ashgrove" in html and "Renamed quietly" in html and "Lochview" not in html
+
+
+def test_a_newly_published_comment_shows_on_the_place_hub_at_once(client, home_page, place_index):
+    place = make_place(place_index, title="Ashgrove")
+    discussion = make_discussion(home_page)
+    CommentFactory(page=discussion, place=place, body="The bus timetable needs a rethink")
+    assert "The bus timetable needs a rethink" in client.get(place.url).content.decode()
+
+    CommentFactory(page=discussion, place=place, body="Keep the library open on Saturdays")
+    assert "Keep the library open on Saturdays" in client.get(place.url).content.decode()
