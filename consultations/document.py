@@ -1,8 +1,13 @@
 """The review document as its template reads it: sections, recommendations, counts and forms, in a
 constant number of queries however many sections, comments and responses there are."""
 
+from types import SimpleNamespace
+
 from django.db.models import Count
 from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from surveys.models import Comment
 
@@ -37,6 +42,24 @@ def discussion_target(page, key):
     raise Http404("No such part of this review")
 
 
+class ResponseFormStamp:
+    """The agree/disagree form's fields, rendered once and stamped for each recommendation.
+
+    The forms under a review's recommendations differ only in their prefix and number, and each
+    holds a select of every place: rendering 100 of them one by one took most of the page's time."""
+
+    KEY, NUMBER = "__key__", "__number__"
+
+    def __init__(self, places, request):
+        placeholder = SimpleNamespace(key=self.KEY, number=self.NUMBER)
+        blank = RecommendationResponseForm(prefix=self.KEY, places=places, recommendation=placeholder)
+        self.html = render_to_string("components/form_fields.html", {"form": blank}, request=request)
+
+    def for_recommendation(self, rec):
+        html = self.html.replace(self.KEY, escape(rec.key)).replace(self.NUMBER, escape(rec.number))
+        return mark_safe(html)  # the template's output, with two escaped values put in
+
+
 def build_document(page, request, place=None):
     sections = page.section_list
     responses = RecommendationResponse.objects.for_review(page)
@@ -45,7 +68,7 @@ def build_document(page, request, place=None):
     tally = responses.tally()
     comments = comment_counts(page, place)
     accepting = page.accepts_feedback()
-    places = place_choices() if accepting else []
+    stamp = ResponseFormStamp(place_choices(), request) if accepting else None
     for section in sections:
         section.comment_count = comments.get(section.key, 0)
         section.counts = {"agree": 0, "disagree": 0, "unsure": 0}
@@ -54,8 +77,8 @@ def build_document(page, request, place=None):
             rec.comment_count = comments.get(rec.key, 0)
             for choice, n in rec.counts.items():
                 section.counts[choice] += n
-            if accepting:
-                rec.form = RecommendationResponseForm(prefix=rec.key, places=places, recommendation=rec)
+            if stamp:
+                rec.form_fields = stamp.for_recommendation(rec)
     return {
         "sections": sections,
         "accepting": accepting,

@@ -275,6 +275,7 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["document"] = build_document(self, request)
+        context["page_url"] = self.get_url(request)  # once: the sections link to it a hundred times
         if self.status == ReviewStatus.OUTCOME:
             context["outcome_items"] = outcome_items(self)
         return context
