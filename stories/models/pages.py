@@ -45,8 +45,10 @@ class StoryQuerySet(PageQuerySet):
         """Stories from the same place or sharing a theme, the story itself left out."""
         match = Q(place_id=story.place_id) if story.place_id else Q(pk__in=[])
         if theme_ids:
-            match |= Q(themes__in=theme_ids)
-        return self.filter(match).exclude(pk=story.pk).distinct()
+            # A subquery, not a join: no DISTINCT over every story sharing a theme.
+            sharing = StoryPage.themes.through.objects.filter(theme_id__in=theme_ids)
+            match |= Q(pk__in=sharing.values("storypage_id"))
+        return self.filter(match).exclude(pk=story.pk)
 
 
 class StoryPageTag(TaggedItemBase):

@@ -199,7 +199,13 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["page", "section_key", "state"])]
+        # Newest first, for a thread and for a place's or theme's hub: index scans, not sorts, at
+        # hundreds of thousands of comments.
+        indexes = [
+            models.Index(fields=["page", "section_key", "state", "published_at", "id"]),
+            models.Index(fields=["place", "state", "published_at", "id"]),
+            models.Index(fields=["theme", "state", "published_at", "id"]),
+        ]
         permissions = [
             ("moderate_comment", "Can moderate comments"),
             ("post_official_response", "Can post the organisation's official response"),
