@@ -10,6 +10,9 @@ invalidated when editors publish. Rules:
 - Any write to the site's content (page publish/unpublish/move/delete, or a saved model in one of the
   site's apps, such as a published comment or a booking) bumps a version number that is part of every
   key, so all cached pages are dropped at once. Writes are rare next to reads, so this stays simple.
+  A model can say that a save shows nowhere on the public site (`changes_public_pages(created)`
+  returning False: a new comment waiting for confirmation or moderation, a report, a story
+  submission), so a flood of held-back feedback does not keep the cache cold.
 """
 
 from django.conf import settings
@@ -55,9 +58,12 @@ def invalidate(**kwargs):
         cache.set(VERSION_KEY, 2, None)
 
 
-def on_model_change(sender, **kwargs):
+def on_model_change(sender, instance=None, created=False, **kwargs):
     # Renditions are made on a page's first view: derived data, not a content change.
-    if sender._meta.app_label in CACHED_APPS and not issubclass(sender, AbstractRendition):
+    if sender._meta.app_label not in CACHED_APPS or issubclass(sender, AbstractRendition):
+        return
+    changes_public_pages = getattr(instance, "changes_public_pages", None)
+    if changes_public_pages is None or changes_public_pages(created):
         invalidate()
 
 

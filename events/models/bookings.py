@@ -75,3 +75,6 @@ class Interest(models.Model):
 
     def __str__(self):
         return f"Interest {self.pk} in {self.event.title}"
+
+    def changes_public_pages(self, created):
+        return False  # staff-only records: the public pages stay cached (site_home.page_cache)

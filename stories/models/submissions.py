@@ -82,6 +82,9 @@ class StorySubmission(models.Model):
     def __str__(self):
         return self.title
 
+    def changes_public_pages(self, created):
+        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+
     @property
     def shown_name(self):
         return self.display_name or "Anonymous"

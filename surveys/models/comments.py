@@ -222,6 +222,10 @@ class Comment(models.Model):
     def anchor(self):
         return f"comment-{self.pk}"
 
+    def changes_public_pages(self, created):
+        """A new comment waiting for confirmation or moderation shows nowhere (site_home.page_cache)."""
+        return not created or self.state == self.State.PUBLISHED
+
     # State transitions: each one is recorded as a ModerationEvent (who, when, why).
 
     def _move(self, state, action, user=None, reason=""):

@@ -53,6 +53,9 @@ class ModerationEvent(models.Model):
         who = self.user or "system"
         return f"{self.action} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
 
+    def changes_public_pages(self, created):
+        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+
 
 class Reaction(models.Model):
     """An "I agree": one per person per comment (see the module docstring for "person")."""
@@ -88,3 +91,6 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
+
+    def changes_public_pages(self, created):
+        return False  # staff-only records: the public pages stay cached (site_home.page_cache)

@@ -70,3 +70,23 @@ def test_any_model_write_in_the_site_apps_invalidates(client, home_page):
 
     Theme.objects.create(name="Funding", slug="funding")
     assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_held_back_feedback_leaves_the_cache_warm_until_it_is_published(client, home_page, admin_user):
+    from surveys.models import Comment, Report
+    from tests.surveys.factories import CommentFactory, make_discussion
+
+    discussion = make_discussion(home_page)
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+    held = CommentFactory(page=discussion, state=Comment.State.PENDING)
+    Report.objects.create(
+        comment=CommentFactory(page=discussion, state=Comment.State.UNCONFIRMED), person="x"
+    )
+    assert client.get("/")["X-Page-Cache"] == "hit"  # nothing public changed
+
+    held.approve(admin_user)
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    CommentFactory(page=discussion)  # published at once (an official response, say)
+    assert client.get("/")["X-Page-Cache"] == "miss"
