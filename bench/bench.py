@@ -33,6 +33,7 @@ def free_port():
 
 
 RESULTS = ROOT / "bench" / "results"
+SERVER_LOG = RESULTS / "tmp" / "gunicorn.log"
 PORT = int(os.environ.get("BENCH_PORT", "0")) or free_port()
 BASE = f"http://127.0.0.1:{PORT}"
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
@@ -79,6 +80,7 @@ def unit_ms(value):
 
 def wrk(url, script=None, extra_env=None):
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s"]
+    command += ["-H", "Accept-Encoding: gzip, deflate, br"]  # as every browser sends
     if script:
         command += ["-s", str(script)]
     output = subprocess.run(
@@ -125,6 +127,7 @@ class Server:
             ],
             cwd=ROOT,
             env=self.env,
+            stderr=SERVER_LOG.open("a"),  # quick shutdowns log the requests they cut short
         )
         for _ in range(60):
             if self.process.poll() is not None:
@@ -209,7 +212,7 @@ def static_paths():
 def main():
     if not shutil.which("wrk"):
         sys.exit("make bench needs wrk: apt-get install wrk")
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
     ensure_database()
     manage("migrate", "--noinput", "-v0")
     manage(

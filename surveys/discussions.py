@@ -2,22 +2,28 @@
 told what happens next (a `<thread>-status` query flag read by the thread, so visitors get no cookie).
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 
 from site_home.models import SiteSettings
+from site_home.page_cache import current_version
 from surveys.emails import queue_email
 from surveys.models import Comment, FeedbackSettings
 from surveys.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
 
 PER_PAGE = 20
+FORM_CACHE_SECONDS = 60 * 60
 CONFIRM_SALT = "surveys.comment.confirm"
 SORTS = {"newest": "Newest", "agreed": "Most agreed"}
 
@@ -90,22 +96,16 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
         )
 
     accepting = page.accepts_comments()
-    form = None
+    form_fields = ""
     if accepting:
-        from surveys.forms import CommentForm
-
-        form = CommentForm(
-            page=page,
-            user=request.user,
-            auto_id=f"{thread}-%s",
-            initial={
-                "page_id": page.pk,
-                "section_key": section_key,
-                "section_label": section_label,
-                "theme_id": theme.pk if theme else None,
-                "return_to": request.path,
-            },
-        )
+        initial = {
+            "page_id": page.pk,
+            "section_key": section_key,
+            "section_label": section_label,
+            "theme_id": theme.pk if theme else None,
+            "return_to": request.path,
+        }
+        form_fields = comment_form_fields(request, page, thread, initial)
     status = request.GET.get(f"{thread}-status")
     return {
         "request": request,
@@ -119,7 +119,7 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
         "query_string": query.urlencode(),
         "sort_links": sort_links,
         "sort": sort,
-        "form": form,
+        "form_fields": form_fields,
         "accepting": accepting,
         "closed_message": "" if accepting else page.comments_closed_message(),
         "what_happens_next": WHAT_HAPPENS_NEXT.get(page.publishing_mode(request), "") if accepting else "",
@@ -127,6 +127,27 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
         "status_message": STATUS_MESSAGES.get(status),
         "status": status,
     }
+
+
+def comment_form_fields(request, page, thread, initial):
+    """The blank comment form's fields as HTML. For visitors who are not signed in it is the same
+    for everyone on a page, and rendering its place and theme lists was a third of a story page's
+    time, so it is rendered once per content version (site_home.page_cache) and kept in the cache."""
+    from surveys.forms import CommentForm
+
+    def render():
+        form = CommentForm(page=page, user=request.user, auto_id=f"{thread}-%s", initial=initial)
+        return render_to_string("components/form_fields.html", {"form": form}, request=request)
+
+    if request.user.is_authenticated:  # staff may see more fields (an official response)
+        return render()
+    parts = f"{request.get_host()}|{page.pk}|{thread}|{sorted(initial.items())}"
+    key = f"comment-form:{current_version(request)}:{hashlib.sha256(parts.encode()).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, FORM_CACHE_SECONDS)
+    return html
 
 
 def confirm_token(comment):

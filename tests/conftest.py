@@ -9,7 +9,7 @@ from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from site_home.models import HomePage, PlaceIndexPage, ThemeIndexPage
+from site_home.models import HomePage, PlaceIndexPage, SiteSettings, ThemeIndexPage
 
 
 @pytest.fixture
@@ -30,9 +30,11 @@ def _clear_cache():
 
 
 @pytest.fixture
-def uncached_hubs(monkeypatch):
-    """Render hub sections on every request, so query counts measure the real work, not the cache."""
+def uncached_fragments(monkeypatch):
+    """Render hub sections and the blank comment form on every request, so query counts measure
+    the real work, not the cache."""
     monkeypatch.setattr("site_home.hub.SECTIONS_CACHE_SECONDS", 0)
+    monkeypatch.setattr("surveys.discussions.FORM_CACHE_SECONDS", 0)
 
 
 @pytest.fixture
@@ -46,7 +48,12 @@ def home_page(db):
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test"
+    )
+    # Made on a site's first request otherwise: a content write, which would start a new cache
+    # version in the middle of a test's first measurement.
+    SiteSettings.for_site(site)
     return home
 
 

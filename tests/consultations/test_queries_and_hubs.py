@@ -34,7 +34,7 @@ def count_queries(client, url):
 
 
 def test_review_page_queries_do_not_grow_with_sections_comments_or_responses(
-    client, review_index, place_index
+    client, review_index, place_index, uncached_fragments
 ):
     make_place(place_index, title="Ashgrove")
     small = make_review(review_index, title="Small", sections=8, recs=3)
@@ -44,7 +44,9 @@ def test_review_page_queries_do_not_grow_with_sections_comments_or_responses(
     assert count_queries(client, small.url) == count_queries(client, large.url)
 
 
-def test_finder_and_home_queries_do_not_grow_with_reviews(client, review_index, place_index, uncached_hubs):
+def test_finder_and_home_queries_do_not_grow_with_reviews(
+    client, review_index, place_index, uncached_fragments
+):
     place = make_place(place_index, title="Ashgrove")
     make_review(review_index, sections=1)
     few = (count_queries(client, review_index.url), count_queries(client, "/"))

@@ -223,7 +223,7 @@ def test_event_page_query_count_does_not_grow_with_sessions(client, event_index,
 
 @pytest.mark.parametrize("where", ["home", "place", "theme"])
 def test_hub_sections_show_upcoming_events_in_constant_queries(
-    client, event_index, place_index, theme_index, where, uncached_hubs
+    client, event_index, place_index, theme_index, where, uncached_fragments
 ):
     place = make_place(place_index, title="Ashgrove")
     theme = ThemeFactory(name="Funding")

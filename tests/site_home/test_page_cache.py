@@ -90,3 +90,19 @@ def test_held_back_feedback_leaves_the_cache_warm_until_it_is_published(client, 
     assert client.get("/")["X-Page-Cache"] == "miss"
     CommentFactory(page=discussion)  # published at once (an official response, say)
     assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_cached_pages_are_sent_gzip_compressed_to_browsers_that_accept_it(client, place_index):
+    import gzip
+
+    place = make_place(place_index, title="Harbourside")
+    plain = client.get(place.url)
+    compressed = client.get(place.url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert compressed["X-Page-Cache"] == "hit" and compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert int(compressed["Content-Length"]) == len(compressed.content) < len(plain.content)
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+
+    identity = client.get(place.url)  # no Accept-Encoding: the stored page, decompressed
+    assert identity["X-Page-Cache"] == "hit" and not identity.has_header("Content-Encoding")
+    assert identity.content == plain.content

@@ -111,7 +111,9 @@ def test_anonymous_pages_set_no_cookies(client, place_index, theme_index):
 
 
 @pytest.mark.parametrize("url_name", ["home", "place", "theme"])
-def test_query_count_does_not_grow_with_places(client, place_index, theme_index, url_name, uncached_hubs):
+def test_query_count_does_not_grow_with_places(
+    client, place_index, theme_index, url_name, uncached_fragments
+):
     theme = ThemeFactory(name="Funding")
 
     def add_places(count):

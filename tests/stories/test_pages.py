@@ -313,7 +313,7 @@ def test_index_query_count_does_not_grow_with_stories(client, story_index, place
     assert filtered <= few + 1
 
 
-def test_story_query_count_does_not_grow_with_blocks(client, story_index, places, themes):
+def test_story_query_count_does_not_grow_with_blocks(client, story_index, places, themes, uncached_fragments):
     import wagtail_factories
 
     def body(repeat):

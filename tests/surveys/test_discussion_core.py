@@ -249,6 +249,23 @@ def test_staff_with_permission_post_official_responses_on_the_page(client, discu
     assert "Official response" in client.get(discussion.url).content.decode()
 
 
+def test_cached_comment_form_follows_new_places_and_keeps_staff_fields_private(
+    client, discussion, place_index, make_user
+):
+    from tests.site_home.factories import make_place
+
+    staff = make_user("officer", "surveys.post_official_response")
+    client.force_login(staff)
+    assert 'name="official"' in client.get(discussion.url).content.decode()
+    client.logout()
+    first = client.get(discussion.url).content.decode()
+    assert 'name="official"' not in first and "Glenholm" not in first
+
+    make_place(place_index, title="Glenholm")  # a new place: the blank form is rendered afresh
+    html = client.get(discussion.url).content.decode()
+    assert "Glenholm</option>" in html and 'name="official"' not in html
+
+
 def test_unknown_theme_id_is_ignored(client, comment_data):
     assert post(client, {**comment_data, "theme_id": 987654}).status_code == 302
     assert Comment.objects.get().theme is None
@@ -294,7 +311,7 @@ def test_querysets_filter_by_page_section_place_theme(discussion, place_index):
     assert published.for_page(discussion).count() == 1
 
 
-def test_thread_queries_do_not_grow_with_comments(client, discussion):
+def test_thread_queries_do_not_grow_with_comments(client, discussion, uncached_fragments):
     def add(count):
         for _ in range(count):
             parent = CommentFactory(page=discussion)

@@ -92,7 +92,7 @@ def test_place_hub_shows_count_and_latest_three_escaped(client, discussion, plac
     assert "Not yet" not in html
 
 
-def test_place_hub_queries_stay_constant(client, discussion, place_index, uncached_hubs):
+def test_place_hub_queries_stay_constant(client, discussion, place_index, uncached_fragments):
     place = make_place(place_index, title="Ashgrove")
 
     def queries():

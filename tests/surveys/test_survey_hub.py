@@ -63,7 +63,7 @@ def test_survey_index_groups_surveys_by_state(client, hub):
 
 
 @pytest.mark.parametrize("url", ["/", "/surveys/", "/places/north/", "/themes/parks/"])
-def test_hub_queries_do_not_grow_with_surveys(client, hub, url, uncached_hubs):
+def test_hub_queries_do_not_grow_with_surveys(client, hub, url, uncached_fragments):
     index, north, theme = hub
 
     def queries():
