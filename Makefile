@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist); the suite is split across both cores of a CI machine.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-fast test-browser lint check assets serve worker bench audit clean chromium
+.PHONY: run test test-fast test-browser lint check assets serve worker bench lighthouse audit clean chromium
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' || { \
@@ -71,8 +71,12 @@ audit: $(VENV)/.installed-test
 	$(VENV)/bin/pip-audit --skip-editable
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media
+	rm -rf $(VENV) staticfiles .test-media .lighthouse
 
 bench: $(VENV)/.installed
-	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(PY) bench/bench.py
+
+# Lighthouse scores of the home, review and event pages, served as in production (see README).
+lighthouse: $(VENV)/.installed chromium
+	PY=$(PY) bash scripts/lighthouse.sh

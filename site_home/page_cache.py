@@ -41,6 +41,7 @@ HEADERS_KEPT = (
     "Content-Type",
     "Cache-Control",
     "Content-Security-Policy",
+    "X-Frame-Options",
     "Content-Language",
     "Vary",
     "Last-Modified",
@@ -106,17 +107,17 @@ class AnonymousPageCacheMiddleware:
         key = f"page-cache:{current_version(request)}:{request.get_host()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
-            return _cached_response(request, *cached)
+            return _cached_response(request, *cached, "hit")
         response = self.get_response(request)
-        if _cacheable_response(response):
-            headers = [(name, response[name]) for name in HEADERS_KEPT if name in response]
-            cache.set(key, (compress_string(response.content), headers), self.timeout)
-            patch_vary_headers(response, ("Accept-Encoding",))
-            response["X-Page-Cache"] = "miss"
-        return response
+        if not _cacheable_response(response):
+            return response
+        headers = [(name, response[name]) for name in HEADERS_KEPT if name in response]
+        compressed = compress_string(response.content)
+        cache.set(key, (compressed, headers), self.timeout)
+        return _cached_response(request, compressed, headers, "miss")  # a miss is served the same way
 
 
-def _cached_response(request, compressed, headers):
+def _cached_response(request, compressed, headers, state):
     if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(compressed)
         response["Content-Encoding"] = "gzip"
@@ -128,5 +129,5 @@ def _cached_response(request, compressed, headers):
         response["ETag"] = "W/" + response["ETag"]  # the bytes differ by encoding
     response["Content-Length"] = len(response.content)
     patch_vary_headers(response, ("Accept-Encoding",))
-    response["X-Page-Cache"] = "hit"
+    response["X-Page-Cache"] = state
     return response

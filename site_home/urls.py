@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Each feature app owns its non-page URLs (feeds, confirmations, exports).
     path("", include("surveys.urls")),
     path("", include("consultations.urls")),

@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.utils import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
@@ -35,6 +36,13 @@ def search(request):
         "site_home/search.html",
         {"query": query, "page_obj": page_obj, "query_string": urlencode({"q": query})},
     )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: point them at ours."""
+    return HttpResponsePermanentRedirect(static("images/favicon.svg"))
 
 
 @require_GET

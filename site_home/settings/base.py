@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from site_home.frontend import BODY_CLASS_SCRIPT_HASH
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -216,7 +218,7 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin", "/django-admin"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", BODY_CLASS_SCRIPT_HASH],  # site_home/frontend.py
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"] + MEDIA_ORIGINS + env_list("CSP_IMG_SRC"),
         "font-src": ["'self'"],

@@ -1,7 +1,9 @@
 from django import template
 from django.template.backends.utils import csrf_input
+from django.utils.safestring import mark_safe
 
 from site_home import navigation
+from site_home.frontend import BODY_CLASS_SCRIPT
 from site_home.security import has_session
 
 register = template.Library()
@@ -37,6 +39,12 @@ def theme_url(context, theme):
 def theme_tags(context, themes):
     request = context.get("request")
     return {"themes": [(theme, theme.get_url(request)) for theme in themes]}
+
+
+@register.simple_tag
+def body_class_script():
+    """GOV.UK's body-class snippet, allowed by its hash in the CSP (site_home/frontend.py)."""
+    return mark_safe(f"<script>{BODY_CLASS_SCRIPT}</script>")
 
 
 @register.simple_tag(takes_context=True)

@@ -1,16 +1,12 @@
-// Community Voice front-end entry point (ES module, no bundler, no inline script).
+// Community Voice front-end entry point (ES module, no bundler).
 // Load with: <script type="module" src="{% static 'js/site.mjs' %}"></script>
 // Built copy: static/js/site.mjs; GOV.UK Frontend is vendored next to it by
 // scripts/build_assets.sh.
 import { initAll } from "../vendor/govuk/govuk-frontend.min.js";
 
-const body = document.body;
-
-// Browsers that run ES modules are the ones GOV.UK Frontend supports. Setting
-// the classes here replaces the template's usual inline <script> snippet, so a
-// strict Content-Security-Policy needs no 'unsafe-inline' or nonce.
-body.classList.add("js-enabled", "govuk-frontend-supported");
-
+// base.html sets "js-enabled govuk-frontend-supported" on <body> before the
+// first paint (GOV.UK's snippet, allowed by its hash in the CSP: see
+// site_home/frontend.py); initAll() only sets up components where it is set.
 initAll();
 
 // Optional progressive enhancement: in a filter form marked

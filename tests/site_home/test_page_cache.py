@@ -106,3 +106,22 @@ def test_cached_pages_are_sent_gzip_compressed_to_browsers_that_accept_it(client
     identity = client.get(place.url)  # no Accept-Encoding: the stored page, decompressed
     assert identity["X-Page-Cache"] == "hit" and not identity.has_header("Content-Encoding")
     assert identity.content == plain.content
+
+
+def test_a_cache_hit_carries_every_header_the_page_was_served_with(client, place_index):
+    place = make_place(place_index)
+    miss = client.get(place.url)
+    hit = client.get(place.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert set(miss.headers) == set(hit.headers)
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Cache-Control", "Referrer-Policy"):
+        assert hit[name] == miss[name], name
+
+
+def test_a_miss_is_sent_compressed_too(client, place_index):
+    import gzip
+
+    place = make_place(place_index, title="Harbourside")
+    miss = client.get(place.url, headers={"Accept-Encoding": "gzip"})
+    assert miss["X-Page-Cache"] == "miss" and miss["Content-Encoding"] == "gzip"
+    assert "Harbourside" in gzip.decompress(miss.content).decode()
