@@ -21,6 +21,24 @@ def test_search_finds_a_field_of_a_page_subclass(client, place_index):
     assert "Lochview" not in html
 
 
+def test_search_queries_do_not_grow_with_results(client, place_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        client.get("/search/", {"q": "tea dance"})
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/search/", {"q": "tea dance"}).content.decode()
+        return len(captured), html.count("tea dance")
+
+    make_place(place_index, summary="Famous for its Thursday tea dance.")
+    few, shown = queries()
+    for _ in range(9):
+        make_place(place_index, summary="Another tea dance on Fridays.")
+    many, shown_now = queries()
+    assert shown_now > shown and many == few
+
+
 def test_search_without_query_and_with_hostile_query(client, home_page):
     assert client.get("/search/").status_code == 200
     response = client.get("/search/", {"q": "<script>alert(1)</script>" * 50})
