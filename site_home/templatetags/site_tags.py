@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from site_home import navigation
 from site_home.frontend import BODY_CLASS_SCRIPT
+from site_home.page_cache import current_version
 from site_home.security import has_session
 
 register = template.Library()
@@ -39,6 +40,19 @@ def theme_url(context, theme):
 def theme_tags(context, themes):
     request = context.get("request")
     return {"themes": [(theme, theme.get_url(request)) for theme in themes]}
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page links to show: the first, the last and two either side of the current page, with
+    ellipses between (not a loop over every page of a 250-page comment thread)."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def content_version(context):
+    """The content version (site_home.page_cache), for fragment caches that must never be stale."""
+    return current_version(context.get("request"))
 
 
 @register.simple_tag

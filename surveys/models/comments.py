@@ -203,6 +203,12 @@ class Comment(models.Model):
         # hundreds of thousands of comments.
         indexes = [
             models.Index(fields=["page", "section_key", "state", "published_at", "id"]),
+            # A thread's top-level comments: counted for its pages without reading the table.
+            models.Index(
+                fields=["page", "section_key", "state", "published_at", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="surveys_comment_top_level",
+            ),
             models.Index(fields=["place", "state", "published_at", "id"]),
             models.Index(fields=["theme", "state", "published_at", "id"]),
         ]
