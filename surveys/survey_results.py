@@ -252,9 +252,9 @@ def answers_about(theme, place=None):
     questions = list(
         SurveyField.objects.filter(theme=theme, about_you=False)
         .select_related("page")
-        .order_by("page_id", "sort_order")
+        .order_by("page_id", "sort_order", "pk")
     )
-    submissions = SurveySubmission.objects.filter(page_id__in={q.page_id for q in questions})
+    submissions = SurveySubmission.objects.filter(page_id__in={q.page_id for q in questions}).order_by("pk")
     if place is not None:
         submissions = submissions.filter(place=place)
     rows_by_page = defaultdict(list)

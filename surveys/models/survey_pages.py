@@ -179,7 +179,8 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     # Form builder --------------------------------------------------------------------------
 
     def get_form_fields(self):
-        return self.form_fields.select_related("theme")
+        # pk breaks ties: fields made in code (not in the admin's ordered inline) share a sort_order.
+        return self.form_fields.select_related("theme").order_by("sort_order", "pk")
 
     @cached_property
     def questions(self):
