@@ -19,14 +19,11 @@ for visitors with a session while they still get a fast hub.
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from wagtail import hooks
 
-from site_home.page_cache import current_version
-
-SECTIONS_CACHE_SECONDS = 60 * 60
+from site_home.page_cache import cached_fragment
 
 HOME_SECTIONS = "home_page_sections"  # hook(home_page, request)
 PLACE_SECTIONS = "place_page_sections"  # hook(place_page, request)
@@ -71,9 +68,9 @@ def build_sections(hook_name, obj, request):
 
 def collect_sections(hook_name, obj, request):
     """The rendered sections for a hub page, from the cache while the content is unchanged."""
-    key = f"hub:{hook_name}:{obj._meta.label_lower}:{obj.pk}:{request.get_host()}:{current_version(request)}"
-    sections = cache.get(key)
-    if sections is None:
-        sections = [section.render(request) for section in build_sections(hook_name, obj, request)]
-        cache.set(key, sections, SECTIONS_CACHE_SECONDS)
-    return sections
+    return cached_fragment(
+        request,
+        "hub",
+        (hook_name, obj._meta.label_lower, obj.pk),
+        lambda: [section.render(request) for section in build_sections(hook_name, obj, request)],
+    )

@@ -16,6 +16,7 @@ invalidated when editors publish. Rules:
 """
 
 import gzip
+import hashlib
 import re
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from django.utils.text import compress_string
 from wagtail.images.models import AbstractRendition
 
 VERSION_KEY = "page-cache:version"
+FRAGMENT_SECONDS = 60 * 60
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 CACHED_APPS = {
     "site_home",
@@ -57,6 +59,15 @@ def current_version(request=None):
         if request is not None:
             request._content_version = version
     return version
+
+
+def cached_fragment(request, name, parts, render):
+    """What `render()` returns (HTML, usually), made once per content version and site and kept in
+    the shared cache: for the costly parts of pages that depend on nothing but the content, so they
+    stay fast when the whole page cannot be cached (a visitor with a session, or a cold page)."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"fragment:{name}:{current_version(request)}:{request.get_host()}:{digest}"
+    return cache.get_or_set(key, render, FRAGMENT_SECONDS)
 
 
 def invalidate(**kwargs):
@@ -114,15 +125,16 @@ class AnonymousPageCacheMiddleware:
         headers = [(name, response[name]) for name in HEADERS_KEPT if name in response]
         compressed = compress_string(response.content)
         cache.set(key, (compressed, headers), self.timeout)
-        return _cached_response(request, compressed, headers, "miss")  # a miss is served the same way
+        # A miss is served the same way as a hit.
+        return _cached_response(request, compressed, headers, "miss", content=response.content)
 
 
-def _cached_response(request, compressed, headers, state):
+def _cached_response(request, compressed, headers, state, content=None):
     if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(compressed)
         response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(gzip.decompress(compressed))
+        response = HttpResponse(gzip.decompress(compressed) if content is None else content)
     for name, value in headers:
         response[name] = value
     if response.has_header("ETag") and not response["ETag"].startswith("W/"):

@@ -2,11 +2,8 @@
 told what happens next (a `<thread>-status` query flag read by the thread, so visitors get no cookie).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
@@ -17,13 +14,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 
 from site_home.models import SiteSettings
-from site_home.page_cache import current_version
+from site_home.page_cache import cached_fragment
 from surveys.emails import queue_email
 from surveys.models import Comment, FeedbackSettings
 from surveys.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
 
 PER_PAGE = 20
-FORM_CACHE_SECONDS = 60 * 60
 CONFIRM_SALT = "surveys.comment.confirm"
 SORTS = {"newest": "Newest", "agreed": "Most agreed"}
 
@@ -141,13 +137,7 @@ def comment_form_fields(request, page, thread, initial):
 
     if request.user.is_authenticated:  # staff may see more fields (an official response)
         return render()
-    parts = f"{request.get_host()}|{page.pk}|{thread}|{sorted(initial.items())}"
-    key = f"comment-form:{current_version(request)}:{hashlib.sha256(parts.encode()).hexdigest()}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, FORM_CACHE_SECONDS)
-    return html
+    return cached_fragment(request, "comment-form", (page.pk, thread, sorted(initial.items())), render)
 
 
 def confirm_token(comment):

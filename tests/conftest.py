@@ -33,8 +33,7 @@ def _clear_cache():
 def uncached_fragments(monkeypatch):
     """Render hub sections and the blank comment form on every request, so query counts measure
     the real work, not the cache."""
-    monkeypatch.setattr("site_home.hub.SECTIONS_CACHE_SECONDS", 0)
-    monkeypatch.setattr("surveys.discussions.FORM_CACHE_SECONDS", 0)
+    monkeypatch.setattr("site_home.page_cache.FRAGMENT_SECONDS", 0)
 
 
 @pytest.fixture
