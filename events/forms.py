@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from events.models import EventPage
 from events.models.pages import LONDON
+from site_home.page_cache import cached_content
 from surveys.forms_base import PublicForm
 
 CONSENT_LABEL = (
@@ -131,16 +132,26 @@ class EventFilterForm(forms.Form):
         error_messages={"invalid": "Enter the 'to' date as a real date, like 2026-10-25"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, data, request):
+        super().__init__(data)
+        choices = cached_content(request, "event-filters", (), self.choices)
+        self.fields["place"].choices = [("", "All places"), *choices["place"]]
+        self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
+
+    @staticmethod
+    def choices():
+        """The places and the themes that have events: two queries, kept per content version."""
         from site_home.models import PlacePage, Theme
 
-        super().__init__(*args, **kwargs)
-        self.fields["place"].choices = [("", "All places")] + list(
-            PlacePage.objects.live().public().order_by("title").values_list("slug", "title")
-        )
-        self.fields["theme"].choices = [("", "All themes")] + list(
-            Theme.objects.filter(events__isnull=False).distinct().order_by("name").values_list("slug", "name")
-        )
+        return {
+            "place": list(PlacePage.objects.live().public().order_by("title").values_list("slug", "title")),
+            "theme": list(
+                Theme.objects.filter(events__isnull=False)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
+        }
 
     def clean(self):
         cleaned = super().clean()

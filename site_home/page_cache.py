@@ -21,8 +21,10 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.text import compress_string
 from wagtail.images.models import AbstractRendition
 
@@ -61,13 +63,32 @@ def current_version(request=None):
     return version
 
 
-def cached_fragment(request, name, parts, render):
-    """What `render()` returns (HTML, usually), made once per content version and site and kept in
-    the shared cache: for the costly parts of pages that depend on nothing but the content, so they
+def cached_content(request, name, parts, build):
+    """What `build()` returns, made once per content version and kept in the shared cache: for
+    what depends on nothing but published content (choice lists, counts, HTML fragments), so pages
     stay fast when the whole page cannot be cached (a visitor with a session, or a cold page)."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"fragment:{name}:{current_version(request)}:{request.get_host()}:{digest}"
-    return cache.get_or_set(key, render, FRAGMENT_SECONDS)
+    return cache.get_or_set(f"content:{name}:{current_version(request)}:{digest}", build, FRAGMENT_SECONDS)
+
+
+def cached_fragment(request, name, parts, render):
+    """HTML from `render()`, once per content version, site and `parts` (the other values the HTML
+    depends on, such as a page id or a sort order)."""
+    return cached_content(request, f"fragment:{name}", (request.get_host(), parts), render)
+
+
+class ContentPaginator(Paginator):
+    """A paginator whose count is kept per content version under `key` (the listing's filters). On
+    a large listing the count is the costly query, and it is the same for everyone until content
+    changes; the page's rows are still read by the template, inside a {% fragment %}."""
+
+    def __init__(self, object_list, per_page, request, key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.request, self.key = request, key
+
+    @cached_property
+    def count(self):
+        return cached_content(self.request, "count", self.key, lambda: Paginator.count.func(self))
 
 
 def invalidate(**kwargs):

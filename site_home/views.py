@@ -3,7 +3,7 @@ import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db.utils import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
@@ -13,6 +13,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail.models import Page
+
+from site_home.page_cache import ContentPaginator
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY = 200
@@ -26,7 +28,7 @@ def search(request):
         # Words only: SQLite's full-text syntax fails on stray quotes and operators typed by visitors.
         words = " ".join(re.findall(r"\w+", query))
         results = Page.objects.live().public().specific().search(words) if words else Page.objects.none()
-        paginator = Paginator(results, SEARCH_PAGE_SIZE)
+        paginator = ContentPaginator(results, SEARCH_PAGE_SIZE, request, ("search", words))
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except InvalidPage:  # past the end, or not a number at all

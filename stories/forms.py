@@ -2,6 +2,7 @@ from django import forms
 from taggit.models import Tag
 
 from site_home.models import PlacePage, Theme
+from site_home.page_cache import cached_content
 from surveys.forms_base import PublicForm
 
 from .models import StorySubmission
@@ -16,19 +17,26 @@ class StoryFilterForm(forms.Form):
     theme = forms.ChoiceField(required=False, label="Theme")
     tag = forms.ChoiceField(required=False, label="Tag")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        places = PlacePage.objects.live().public().order_by("title").values_list("slug", "title")
-        themes = Theme.objects.filter(stories__live=True).distinct().values_list("slug", "name")
-        tags = (
-            Tag.objects.filter(stories_storypagetag_items__content_object__live=True)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
-        )
-        self.fields["place"].choices = [("", "All places"), *places]
-        self.fields["theme"].choices = [("", "All themes"), *themes]
-        self.fields["tag"].choices = [("", "All tags"), *tags]
+    def __init__(self, data, request):
+        super().__init__(data)
+        choices = cached_content(request, "story-filters", (), self.choices)
+        self.fields["place"].choices = [("", "All places"), *choices["place"]]
+        self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
+        self.fields["tag"].choices = [("", "All tags"), *choices["tag"]]
+
+    @staticmethod
+    def choices():
+        """The places, themes and tags that have stories: three queries, kept per content version."""
+        return {
+            "place": list(PlacePage.objects.live().public().order_by("title").values_list("slug", "title")),
+            "theme": list(Theme.objects.filter(stories__live=True).distinct().values_list("slug", "name")),
+            "tag": list(
+                Tag.objects.filter(stories_storypagetag_items__content_object__live=True)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
+        }
 
     def active_params(self):
         if not self.is_bound:

@@ -4,7 +4,6 @@ told what happens next (a `<thread>-status` query flag read by the thread, so vi
 
 from django.conf import settings
 from django.core import signing
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -14,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 
 from site_home.models import SiteSettings
-from site_home.page_cache import cached_fragment
+from site_home.page_cache import ContentPaginator, cached_fragment
 from surveys.emails import queue_email
 from surveys.models import Comment, FeedbackSettings
 from surveys.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
@@ -78,7 +77,8 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
     comments = comments.select_related("place").prefetch_related(
         Prefetch("replies", queryset=replies, to_attr="published_replies")
     )
-    page_obj = Paginator(comments, PER_PAGE).get_page(request.GET.get(f"{thread}-page"))
+    paginator = ContentPaginator(comments, PER_PAGE, request, ("comments", page.pk, section_key))
+    page_obj = paginator.get_page(request.GET.get(f"{thread}-page"))
 
     query = request.GET.copy()
     query.pop(f"{thread}-page", None)

@@ -4,7 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
-from django.utils.functional import cached_property
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -53,7 +54,9 @@ class ReviewIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         form = ReviewFilterForm(request.GET or None)
         context["filter_form"] = form
-        context["reviews"] = form.filter(self.reviews(), self)
+        # Read only if the template's fragment cache misses (so is the form's list of places).
+        context["reviews"] = SimpleLazyObject(lambda: list(form.filter(self.reviews(), self)))
+        context["today"] = timezone.localdate()  # a review's status changes with the date
         return context
 
 
@@ -274,10 +277,11 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         from consultations.document import build_document, outcome_items
 
         context = super().get_context(request, *args, **kwargs)
-        context["document"] = build_document(self, request)
+        # Built only when the template's fragment cache misses.
+        context["document"] = SimpleLazyObject(lambda: build_document(self, request))
         context["page_url"] = self.get_url(request)  # once: the sections link to it a hundred times
         if self.status == ReviewStatus.OUTCOME:
-            context["outcome_items"] = outcome_items(self)
+            context["outcome_items"] = SimpleLazyObject(lambda: outcome_items(self))
         return context
 
     @path("")

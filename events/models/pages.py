@@ -2,7 +2,6 @@ import urllib.parse
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import redirect
@@ -16,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
+from site_home.page_cache import ContentPaginator
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 EVENTS_PER_PAGE = 20
@@ -70,27 +70,33 @@ class EventIndexPage(RoutablePageMixin, Page):
     def _listing(self, request, past):
         from events.forms import EventFilterForm
 
-        form = EventFilterForm(request.GET or None)
-        events = self.events().past() if past else self.events().upcoming()
+        form = EventFilterForm(request.GET or None, request=request)
+        # "Now" to the last five minutes, the page cache's lifetime: the listing can then be cached
+        # as a fragment (the template's), and an event leaves "upcoming" at most five minutes late.
+        now = timezone.now()
+        now = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+        events = self.events().past(now) if past else self.events().upcoming(now)
         tba = self.events().dates_to_be_announced()
         if form.is_bound:
             form.is_valid()  # the fields that are valid still filter; the others show an error
             events, tba = form.filter(events), form.filter(tba)
         if past or (form.is_bound and form.has_date_range()):
             tba = []
-        paginator = Paginator(events, EVENTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
+        query_string = query.urlencode()
+        key = ("events", self.pk, past, now.isoformat(), query_string)
+        page_obj = ContentPaginator(events, EVENTS_PER_PAGE, request, key).get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={
                 "filter_form": form,
                 "page_obj": page_obj,
-                "events": list(page_obj.object_list),
-                "tba_events": list(tba) if page_obj.number == 1 else [],
+                "events": page_obj.object_list,
+                "tba_events": tba if page_obj.number == 1 else [],
                 "past": past,
-                "query_string": query.urlencode(),
+                "query_string": query_string,
+                "listing_key": key,
             },
         )
 
@@ -304,13 +310,13 @@ class EventPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = list(self.sessions.all())
-        context["event_places"] = list(self.places.live().public().only("title", "url_path", "path", "depth"))
-        context["event_themes"] = list(self.themes.all())
-        context["materials"] = list(self.materials.select_related("document"))
+        # Querysets, not lists: the template reads them inside a fragment cache, so a cached copy
+        # costs no queries.
+        context["sessions"] = self.sessions.all()
+        context["event_places"] = self.places.live().public().only("title", "url_path", "path", "depth")
+        context["event_themes"] = self.themes.all()
+        context["materials"] = self.materials.select_related("document")
         context["places_left"] = self.places_left()
-        review = self.related_review
-        context["review"] = review if review and review.live else None
         return context
 
     # Routes: the page itself and its booking and interest forms ---------------------------------

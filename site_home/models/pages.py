@@ -73,7 +73,12 @@ class ThemeIndexPage(RoutablePageMixin, Page):
         from .places import PlacePage
 
         places = (
-            PlacePage.objects.live().public().filter(priorities__theme=theme).distinct().order_by("title")
+            PlacePage.objects.live()
+            .public()
+            .filter(priorities__theme=theme)
+            .distinct()
+            .order_by("title")
+            .only("title", "url_path", "path", "depth")
         )
         return self.render(
             request,

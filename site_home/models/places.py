@@ -139,8 +139,9 @@ class PlacePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["steering_group"] = list(self.steering_group_members.all())
-        context["priorities"] = list(self.priorities.select_related("theme"))
+        # Querysets, read inside the template's fragment cache only when it misses.
+        context["steering_group"] = self.steering_group_members.all()
+        context["priorities"] = self.priorities.select_related("theme")
         context["sections"] = collect_sections(PLACE_SECTIONS, self, request)
         return context
 

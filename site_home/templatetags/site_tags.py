@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 
 from site_home import navigation
 from site_home.frontend import BODY_CLASS_SCRIPT
-from site_home.page_cache import current_version
+from site_home.page_cache import cached_fragment
 from site_home.security import has_session
 
 register = template.Library()
@@ -49,12 +49,6 @@ def page_numbers(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 
 
-@register.simple_tag(takes_context=True)
-def content_version(context):
-    """The content version (site_home.page_cache), for fragment caches that must never be stale."""
-    return current_version(context.get("request"))
-
-
 @register.simple_tag
 def body_class_script():
     """GOV.UK's body-class snippet, allowed by its hash in the CSP (site_home/frontend.py)."""
@@ -69,3 +63,30 @@ def form_token(context):
     if request is None or not has_session(request):
         return ""
     return csrf_input(request)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or has_session(request):
+            return self.nodelist.render(context)
+        parts = [part.resolve(context) for part in self.parts]
+        return cached_fragment(request, self.name, parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" value ... %}...{% endfragment %}: the enclosed HTML made once per content
+    version, site and set of values (site_home.page_cache.cached_fragment), then shared by every
+    visitor without a session. The values are what the HTML depends on besides published content
+    (a page's id, a sort order, a page number): plain strings and numbers. Visitors with a session
+    get it rendered afresh, as it may hold their form token."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "'\"":
+        raise template.TemplateSyntaxError("{% fragment %} needs a quoted name first")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])

@@ -2,10 +2,11 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
 from django.db.models import Q
 from django.utils import dateformat, timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -18,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
+from site_home.page_cache import ContentPaginator
 from surveys.models import DiscussionMixin
 
 STORIES_PER_PAGE = 12
@@ -81,9 +83,10 @@ class StoryIndexPage(RoutablePageMixin, Page):
         from stories.forms import StoryFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        filters = StoryFilterForm(request.GET)
+        filters = StoryFilterForm(request.GET, request)
         stories = filters.filter(self.stories()).with_cards()
-        paginator = Paginator(stories, STORIES_PER_PAGE)
+        query_string = urlencode(filters.active_params())
+        paginator = ContentPaginator(stories, STORIES_PER_PAGE, request, ("stories", self.pk, query_string))
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
@@ -92,7 +95,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
             filters=filters,
             page_obj=page_obj,
             stories=page_obj.object_list,
-            query_string=urlencode(filters.active_params()),
+            query_string=query_string,
             feed_url=self.url + self.reverse_subpage("feed"),
         )
         return context
@@ -249,8 +252,8 @@ class StoryPage(DiscussionMixin, Page):
         count = getattr(self, "view_count", None)
         return count.count if count else 0
 
-    def related_stories(self):
-        theme_ids = [theme.pk for theme in self.themes.all()]
+    def related_stories(self, themes):
+        theme_ids = [theme.pk for theme in themes]
         return list(
             StoryPage.objects.live()
             .public()
@@ -273,10 +276,12 @@ class StoryPage(DiscussionMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent()
+        themes = list(self.themes.all())
+        # Tags and related stories are read only when the template's fragment cache misses.
         context.update(
-            themes=list(self.themes.all()),
-            tags=list(self.tags.all()),
-            related_stories=self.related_stories(),
+            themes=themes,
+            tags=self.tags.all(),
+            related_stories=SimpleLazyObject(lambda: self.related_stories(themes)),
             share_links=self.share_links(request),
             index_url=index_page.url if index_page else None,
         )

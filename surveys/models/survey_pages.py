@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm
@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.models import PlacePage
+from site_home.page_cache import cached_content
 from surveys.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
 from surveys.emails import queue_email
 
@@ -242,8 +243,9 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["places_list"] = list(self.places.all())
-        context["themes_list"] = list(self.themes.all())
+        # Querysets, read inside the survey_meta fragment only when it is not cached.
+        context["places_list"] = self.places.only("title", "url_path", "path", "depth")
+        context["themes_list"] = self.themes.all()
         return context
 
     @path("", name="form")
@@ -265,22 +267,28 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def render_closed(self, request):
         context = {}
         if self.state == CLOSED and self.results_public:
-            from surveys.survey_results import survey_results
-
-            context["results"] = survey_results(self, place_slug=request.GET.get("place"))
+            context["results"] = self.public_results(request)
         return self.render(request, context_overrides=context)
 
     @path("results/", name="results")
     def results(self, request):
         if not self.results_public:
             raise Http404("The results of this survey are not public.")
-        from surveys.survey_results import survey_results
-
-        results = survey_results(self, place_slug=request.GET.get("place"))
+        results = SimpleLazyObject(lambda: self.public_results(request))  # read on a fragment miss
         return self.render(
             request,
             template="surveys/survey_results.html",
             context_overrides={"results": results, "breadcrumb_extra": "Results"},
+        )
+
+    def public_results(self, request):
+        """The results for the place in ?place=, kept per content version (every answer changes
+        it): on a hit not even the query that keys survey_results' own cache is made."""
+        from surveys.survey_results import survey_results
+
+        place_slug = request.GET.get("place")
+        return cached_content(
+            request, "survey-results", (self.pk, place_slug), lambda: survey_results(self, place_slug)
         )
 
     def results_url(self):

@@ -248,3 +248,18 @@ def test_sitemap_lists_events_and_past_listing(client, event_index):
     event = make_event(event_index, title="Drop-in")
     body = client.get("/sitemap.xml").content.decode()
     assert "http://localhost/events/past/" in body and f"http://localhost{event.url}" in body
+
+
+def test_an_event_leaves_the_cached_upcoming_listing_once_it_ends(client, event_index, monkeypatch):
+    now = timezone.now()
+    make_event(
+        event_index,
+        title="Evening walk",
+        start=now - datetime.timedelta(hours=1),
+        end=now + datetime.timedelta(minutes=1),
+    )
+    assert "Evening walk" in client.get("/events/").content.decode()
+    # No content changes, so only the time in the listing's cache key can take it off.
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=10))
+    assert "Evening walk" not in client.get("/events/").content.decode()
+    assert "Evening walk" in client.get("/events/past/").content.decode()

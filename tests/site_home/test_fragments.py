@@ -1,0 +1,64 @@
+"""{% fragment %} and ContentPaginator: content-only parts of pages made once per content version."""
+
+import pytest
+from django.conf import settings
+from django.template import Context, Template
+from wagtail.models import Page
+
+from site_home.page_cache import ContentPaginator, invalidate
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE = Template('{% load site_tags %}{% fragment "test" value %}{{ counter.made }}{% endfragment %}')
+
+
+class Counter:
+    """Counts how often the fragment's inside is rendered."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def made(self):
+        self.calls += 1
+        return self.calls
+
+
+def render(request, counter, value=1):
+    return TEMPLATE.render(Context({"request": request, "counter": counter, "value": value}))
+
+
+def test_a_fragment_is_made_once_per_content_version_and_values(rf):
+    counter = Counter()
+    assert render(rf.get("/"), counter) == "1"
+    assert render(rf.get("/"), counter) == "1"  # another visitor: from the cache
+    assert render(rf.get("/"), counter, value=2) == "2"  # other values, another fragment
+    invalidate()  # what a publish or a published comment does
+    assert render(rf.get("/"), counter) == "3"
+
+
+def test_visitors_with_a_session_get_fragments_made_afresh(rf):
+    counter = Counter()
+    render(rf.get("/"), counter)
+    request = rf.get("/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = "a-session"
+    assert render(request, counter) == "2"
+    assert render(request, counter) == "3"
+
+
+def test_a_fragment_needs_a_quoted_name():
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError, match="quoted name"):
+        Template("{% load site_tags %}{% fragment name %}x{% endfragment %}")
+
+
+def test_content_paginator_counts_once_per_content_version(rf, home_page, django_assert_num_queries):
+    pages = Page.objects.all()
+    total = pages.count()
+    with django_assert_num_queries(1):
+        assert ContentPaginator(pages, 10, rf.get("/"), ("all",)).count == total
+    with django_assert_num_queries(0):
+        assert ContentPaginator(pages, 10, rf.get("/"), ("all",)).count == total
+    invalidate()
+    with django_assert_num_queries(1):
+        assert ContentPaginator(pages, 10, rf.get("/"), ("all",)).count == total
