@@ -280,15 +280,16 @@ def markdown(report):
         f"Benchmark of {report['when']}: {report['connections']} connections, "
         f"{report['seconds_per_run']} s a run, static-file ceiling {static_rps:.0f} req/s.",
         "",
-        "| page | queries | HTML KB | first visit KB (gzip) | cached req/s | cached / static | cached p99 ms "
-        "| uncached req/s | uncached p50 ms | uncached p99 ms |",
+        "| page | queries (fragments warm / cold) | HTML KB | first visit KB (gzip) | cached req/s "
+        "| cached / static | cached p99 ms | uncached req/s | uncached p50 ms | uncached p99 ms |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, page in report["pages"].items():
         cached, uncached = page["cached"], page["uncached"]
         first_visit = page["first_visit_kb_gzip"] or "–"
         lines.append(
-            f"| {name} | {page['queries']} | {page['html_bytes'] / 1024:.1f} | {first_visit} "
+            f"| {name} | {page['queries']} / {page['queries_cold']} | {page['html_bytes'] / 1024:.1f} "
+            f"| {first_visit} "
             f"| {cached['rps']:.0f} | {cached['rps'] / static_rps:.2f} | {ms(cached['p99_ms'], cached)} "
             f"| {uncached['rps']:.1f} | {ms(uncached['p50_ms'])} | {ms(uncached['p99_ms'], uncached)} |"
         )

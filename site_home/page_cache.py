@@ -29,6 +29,7 @@ from django.utils.text import compress_string
 from wagtail.images.models import AbstractRendition
 
 VERSION_KEY = "page-cache:version"
+SEARCH_INDEX_TASKS = "modelsearch.tasks."
 FRAGMENT_SECONDS = 60 * 60
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 CACHED_APPS = {
@@ -104,6 +105,13 @@ def on_model_change(sender, instance=None, created=False, **kwargs):
         return
     changes_public_pages = getattr(instance, "changes_public_pages", None)
     if changes_public_pages is None or changes_public_pages(created):
+        invalidate()
+
+
+def on_task_finished(sender, task_result, **kwargs):
+    # Search results change when the search index does, which a background task updates after the
+    # publish that bumped the version: without this, search could keep the pre-publish results.
+    if task_result.task.module_path.startswith(SEARCH_INDEX_TASKS):
         invalidate()
 
 

@@ -1,4 +1,5 @@
 from django.db.models.signals import post_delete, post_save
+from django_tasks.signals import task_finished
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -13,3 +14,4 @@ def connect():
     post_delete.connect(invalidate_navigation, sender=Page, dispatch_uid="nav-page-delete")
     post_save.connect(page_cache.on_model_change, dispatch_uid="page-cache-save")
     post_delete.connect(page_cache.on_model_change, dispatch_uid="page-cache-delete")
+    task_finished.connect(page_cache.on_task_finished, dispatch_uid="page-cache-search-index")

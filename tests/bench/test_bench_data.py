@@ -40,3 +40,13 @@ def test_bench_data_pages_answer_and_writes_are_accepted(tmp_path, client):
         body = target["body"].replace("{n}", f"test{number}")
         response = client.post(target["url"], body, content_type="application/x-www-form-urlencoded")
         assert response.status_code in (200, 302), f"{name} answered {response.status_code}"
+
+    # The probe behind the table's query columns: fragments warm cost no more queries than cold.
+    probe_output = StringIO()
+    call_command("bench_probe", str(output), stdout=probe_output)
+    probe = json.loads(probe_output.getvalue())
+    assert set(probe) == set(bench_targets["urls"])
+    for name, result in probe.items():
+        assert result["status"] == 200, name
+        assert result["queries"] <= result["queries_cold"], name
+    assert probe["story"]["queries"] < probe["story"]["queries_cold"]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.template import Context, Template
 from wagtail.models import Page
 
-from site_home.page_cache import ContentPaginator, invalidate
+from site_home.page_cache import ContentPaginator, current_version, invalidate
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +62,13 @@ def test_content_paginator_counts_once_per_content_version(rf, home_page, django
     invalidate()
     with django_assert_num_queries(1):
         assert ContentPaginator(pages, 10, rf.get("/"), ("all",)).count == total
+
+
+def test_a_search_index_update_starts_a_new_content_version(home_page):
+    # Pages reach the search index in a background task, after the publish that bumped the version:
+    # cached search results must not outlive the index they were read from.
+    from modelsearch.tasks import insert_or_update_object_task
+
+    before = current_version()
+    insert_or_update_object_task.enqueue("site_home", "homepage", home_page.pk)
+    assert current_version() != before
