@@ -8,8 +8,9 @@ invalidated when editors publish. Rules:
   never stored. Responses vary on Cookie only because the session was looked at; visitors with a
   session are never served from here, so the key needs no cookie.
 - Any write to the site's content (page publish/unpublish/move/delete, or a saved model in one of the
-  site's apps, such as a published comment or a booking) bumps a version number that is part of every
-  key, so all cached pages are dropped at once. Writes are rare next to reads, so this stays simple.
+  site's apps, such as a published comment or a booking) bumps a version number stored with every
+  cached page (and part of every fragment's key), so all of them go stale at once. Writes are rare
+  next to reads, so this stays simple.
   A model can say that a save shows nowhere on the public site (`changes_public_pages(created)`
   returning False: a new comment waiting for confirmation or moderation, a report, a story
   submission), so a flood of held-back feedback does not keep the cache cold.
@@ -144,16 +145,20 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.timeout or not _cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{current_version(request)}:{request.get_host()}:{request.get_full_path()}"
-        cached = cache.get(key)
-        if cached is not None:
-            return _cached_response(request, *cached, "hit")
+        # One round trip for the content version and the page: a hit is as cheap as it can be.
+        key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or current_version()
+        request._content_version = version  # for the fragment caches, on a miss
+        cached = found.get(key)
+        if cached is not None and cached[0] == version:
+            return _cached_response(request, *cached[1:], "hit")
         response = self.get_response(request)
         if not _cacheable_response(response):
             return response
         headers = [(name, response[name]) for name in HEADERS_KEPT if name in response]
         compressed = compress_string(response.content)
-        cache.set(key, (compressed, headers), self.timeout)
+        cache.set(key, (version, compressed, headers), self.timeout)
         # A miss is served the same way as a hit.
         return _cached_response(request, compressed, headers, "miss", content=response.content)
 

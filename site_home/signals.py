@@ -1,17 +1,13 @@
 from django.db.models.signals import post_delete, post_save
 from django_tasks.signals import task_finished
-from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from site_home import page_cache
-from site_home.navigation import invalidate_navigation
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-        signal.connect(invalidate_navigation, dispatch_uid=f"nav-{id(signal)}")
         signal.connect(page_cache.invalidate, dispatch_uid=f"page-cache-{id(signal)}")
-    post_delete.connect(invalidate_navigation, sender=Page, dispatch_uid="nav-page-delete")
     post_save.connect(page_cache.on_model_change, dispatch_uid="page-cache-save")
     post_delete.connect(page_cache.on_model_change, dispatch_uid="page-cache-delete")
     task_finished.connect(page_cache.on_task_finished, dispatch_uid="page-cache-search-index")

@@ -50,9 +50,3 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
         # One permission for residents' names and emails, checked by every app's admin views and exports.
         permissions = [("view_personal_data", "Can see and export residents' personal data")]
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from site_home.navigation import invalidate_navigation
-
-        invalidate_navigation()
