@@ -144,7 +144,7 @@ class EventFilterForm(forms.Form):
         from site_home.models import PlacePage, Theme
 
         return {
-            "place": list(PlacePage.objects.live().public().order_by("title").values_list("slug", "title")),
+            "place": PlacePage.objects.slug_choices(),
             "theme": list(
                 Theme.objects.filter(events__isnull=False)
                 .distinct()

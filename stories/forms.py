@@ -28,7 +28,7 @@ class StoryFilterForm(forms.Form):
     def choices():
         """The places, themes and tags that have stories: three queries, kept per content version."""
         return {
-            "place": list(PlacePage.objects.live().public().order_by("title").values_list("slug", "title")),
+            "place": PlacePage.objects.slug_choices(),
             "theme": list(Theme.objects.filter(stories__live=True).distinct().values_list("slug", "name")),
             "tag": list(
                 Tag.objects.filter(stories_storypagetag_items__content_object__live=True)

@@ -73,8 +73,7 @@ class SurveyFormBuilder(FormBuilder):
         return forms.ChoiceField(**options)
 
     def create_place_field(self, field, options):
-        places = PlacePage.objects.live().public().order_by("title").values_list("slug", "title")
-        options["choices"] = list(places)
+        options["choices"] = PlacePage.objects.slug_choices()
         options["widget"] = forms.RadioSelect
         options["error_messages"] = {"required": "Choose the area you live in or know best"}
         return forms.ChoiceField(**options)
