@@ -29,6 +29,8 @@ from django.utils.functional import cached_property
 from django.utils.text import compress_string
 from wagtail.images.models import AbstractRendition
 
+from site_home.security import has_session
+
 VERSION_KEY = "page-cache:version"
 SEARCH_INDEX_TASKS = "modelsearch.tasks."
 FRAGMENT_SECONDS = 60 * 60
@@ -119,7 +121,7 @@ def on_task_finished(sender, task_result, **kwargs):
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not has_session(request)
         and not request.path.startswith(("/admin", "/django-admin"))
     )
 
@@ -148,8 +150,8 @@ class AnonymousPageCacheMiddleware:
         # One round trip for the content version and the page: a hit is as cheap as it can be.
         key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or current_version()
-        request._content_version = version  # for the fragment caches, on a miss
+        request._content_version = found.get(VERSION_KEY)  # read once for the fragments, on a miss
+        version = current_version(request)
         cached = found.get(key)
         if cached is not None and cached[0] == version:
             return _cached_response(request, *cached[1:], "hit")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -86,7 +87,8 @@ class ThemeIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "theme": theme,
                 "priority_places": places,
-                "sections": collect_sections(THEME_SECTIONS, theme, request),
+                # Read inside the template's fragment, so only when that misses.
+                "sections": SimpleLazyObject(lambda: collect_sections(THEME_SECTIONS, theme, request)),
                 "breadcrumb_extra": theme.name,
             },
         )
