@@ -29,6 +29,7 @@ from django.utils.functional import cached_property
 from django.utils.text import compress_string
 from wagtail.images.models import AbstractRendition
 
+from site_home.paths import is_admin_path
 from site_home.security import has_session
 
 VERSION_KEY = "page-cache:version"
@@ -122,7 +123,7 @@ def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
         and not has_session(request)
-        and not request.path.startswith(("/admin", "/django-admin"))
+        and not is_admin_path(request.path)
     )
 
 

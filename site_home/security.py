@@ -32,6 +32,8 @@ from django.shortcuts import render
 from django.utils.http import is_same_domain
 from django.views.decorators.csrf import csrf_exempt
 
+from site_home.paths import is_admin_path
+
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
 
@@ -87,8 +89,6 @@ def has_session(request):
 class SameOriginFormsMiddleware:
     """Anonymous form posts are checked by origin instead of a token (see the module docstring)."""
 
-    EXEMPT_PREFIXES = ("/admin", "/django-admin")
-
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -96,7 +96,7 @@ class SameOriginFormsMiddleware:
         if (
             request.method not in SAFE_METHODS
             and not has_session(request)
-            and not request.path.startswith(self.EXEMPT_PREFIXES)
+            and not is_admin_path(request.path)
         ):
             if not is_same_origin(request):
                 return forbidden_form_response(request)

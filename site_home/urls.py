@@ -6,9 +6,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_home import views
+from site_home.paths import ADMIN_PATH
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(ADMIN_PATH.lstrip("/"), include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -17,7 +18,6 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     # Each feature app owns its non-page URLs (feeds, confirmations, exports).
     path("", include("surveys.urls")),
-    path("", include("consultations.urls")),
     path("", include("stories.urls")),
     path("", include("events.urls")),
 ]

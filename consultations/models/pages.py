@@ -67,9 +67,6 @@ class ReviewQuerySet(PageQuerySet):
     def with_status_value(self, status, today=None):
         return self.with_status(today).filter(status_value=status)
 
-    def open_for_feedback(self, today=None):
-        return self.with_status_value(ReviewStatus.OPEN, today)
-
     def for_place(self, place):
         return self.filter(places=place)
 
@@ -339,7 +336,6 @@ class ReviewSection(Orderable):
     recommendations = StreamField(
         [("recommendation", RecommendationBlock())],
         blank=True,
-        use_json_field=True,
         verbose_name="Recommendations for change",
     )
 

@@ -135,7 +135,7 @@ class EventPage(RoutablePageMixin, Page):
 
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
     kind = models.CharField("type of event", max_length=20, choices=KIND_CHOICES, default="workshop")
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name="description")
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="description")
 
     dates_tba = models.BooleanField(
         "dates to be announced",
@@ -188,7 +188,7 @@ class EventPage(RoutablePageMixin, Page):
     report_summary = models.TextField("summary", blank=True, max_length=1000)
     attendance = models.PositiveIntegerField("attendance figure", null=True, blank=True)
     report_body = StreamField(
-        BodyStreamBlock(), blank=True, use_json_field=True, verbose_name="what we heard"
+        BodyStreamBlock(), blank=True, verbose_name="what we heard"
     )
 
     objects = PageManager.from_queryset(EventQuerySet)()

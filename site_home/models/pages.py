@@ -42,7 +42,7 @@ class StandardPage(Page):
     """A plain content page: privacy notice, accessibility statement, community guidelines, about."""
 
     summary = models.TextField(blank=True, max_length=400)
-    body = StreamField(BodyStreamBlock(), use_json_field=True)
+    body = StreamField(BodyStreamBlock())
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]

@@ -55,7 +55,7 @@ class PlacePage(Page):
         blank=True,
         help_text="Describe the image for people who cannot see it. Leave empty only if it is decorative.",
     )
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name="profile")
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="profile")
 
     plan_summary = models.TextField("plan summary", blank=True)
     plan_start_year = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -17,7 +17,7 @@ class SiteSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True, use_json_field=True)
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

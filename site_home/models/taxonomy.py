@@ -3,11 +3,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
-class ThemeQuerySet(models.QuerySet):
-    def in_group(self, group):
-        return self.filter(group=group)
-
-
 class Theme(index.Indexed, models.Model):
     """A review theme or key area (Funding, Values) or a Place Standard theme (Moving around).
 
@@ -28,8 +23,6 @@ class Theme(index.Indexed, models.Model):
     description = models.TextField(blank=True)
     group = models.CharField(max_length=20, choices=GROUP_CHOICES, blank=True, default="")
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
-
-    objects = ThemeQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),

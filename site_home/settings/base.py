@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from site_home.frontend import BODY_CLASS_SCRIPT_HASH
+from site_home.paths import ADMIN_PATH
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -109,7 +110,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -215,7 +215,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Strict CSP: no inline script or style on public pages. The Wagtail admin ships inline
 # scripts, so it is left out; it is behind login.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin", "/django-admin"],
+    "EXCLUDE_URL_PREFIXES": [ADMIN_PATH],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", BODY_CLASS_SCRIPT_HASH],  # site_home/frontend.py

@@ -183,7 +183,7 @@ class StoryPage(DiscussionMixin, Page):
     )
     themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="stories")
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
-    body = StreamField(BodyStreamBlock(), use_json_field=True)
+    body = StreamField(BodyStreamBlock())
 
     objects = PageManager.from_queryset(StoryQuerySet)()
     base_form_class = StoryPageForm

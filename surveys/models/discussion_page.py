@@ -14,7 +14,7 @@ class DiscussionPage(DiscussionMixin, Page):
     """A standalone question put to residents, with its thread of comments."""
 
     intro = models.TextField(max_length=600, help_text="The question, and why the answers matter.")
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+    body = StreamField(BodyStreamBlock(), blank=True)
     themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="discussion_pages")
     places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="discussion_pages")
 

@@ -65,19 +65,26 @@ class SurveyField(AbstractFormField):
 
     def choice_list(self):
         """The options an answer can take, in order (for counting and charts)."""
-        from wagtail.contrib.forms.forms import _split_by_newline_or_comma
-
         if self.field_type == RATING:
             return [str(value) for value in self.scale]
         if self.field_type == AGREE:
             options = list(AGREE_CHOICES)
         elif self.field_type in CHOICE_TYPES and self.choices.strip():
-            options = _split_by_newline_or_comma(self.choices)
+            options = split_choices(self.choices)
         else:
             return []
         if self.about_you and PREFER_NOT_TO_SAY not in options:
             options.append(PREFER_NOT_TO_SAY)
         return options
+
+
+def split_choices(text):
+    """An editor's list of options: one a line, or comma-separated when written on one line (the
+    format Wagtail's form builder documents for its choice fields)."""
+    lines = text.strip().splitlines()
+    if len(lines) > 1:
+        return [line.strip().rstrip(",").strip() for line in lines]
+    return [option.strip() for option in text.split(",")]
 
 
 class SurveySubmissionQuerySet(models.QuerySet):

@@ -45,6 +45,15 @@ def test_about_you_choices_offer_prefer_not_to_say():
     assert SurveyField(**AGREE).choice_list() == ["Agree", "Disagree", "Unsure"]
 
 
+@pytest.mark.parametrize(
+    "choices",
+    ["Bus, Bike, Walk", "Bus\nBike\nWalk", "Bus,\nBike,\nWalk", "  Bus ,Bike,  Walk  "],
+)
+def test_options_are_read_one_a_line_or_comma_separated(choices):
+    question = SurveyField(field_type="radio", label="How", choices=choices)
+    assert question.choice_list() == ["Bus", "Bike", "Walk"]
+
+
 def test_place_standard_preset_adds_the_questions_in_one_step(survey_index):
     survey = make_survey(survey_index, is_place_standard=True)
     fields = list(survey.form_fields.select_related("theme"))
