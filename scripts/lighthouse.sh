@@ -2,7 +2,7 @@
 # `make lighthouse`: Lighthouse scores of the home, a review and an event page, served as in
 # production (scripts/serve.sh: gunicorn, PostgreSQL, whitenoise) with the demo content.
 # Lighthouse's default run: a mid-range phone on a throttled mobile network, simulated.
-# Targets (issue 7): accessibility 100 and performance at least 95 on each page; the command fails
+# Targets: accessibility 100 and performance at least 95 on each page; the command fails
 # if one is missed. Writes bench/results/lighthouse.json and lighthouse.md; the full reports go to
 # bench/results/tmp/ (git-ignored).
 set -euo pipefail

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 BENCH_DATA = "register_bench_data"
 
-# The data set issue 7 asks for.
+# The size of a large council's site after some years: what the benchmark and the load tests run against.
 DEFAULT_SCALE = {
     "places": 50,
     "stories": 2000,

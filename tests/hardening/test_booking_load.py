@@ -1,4 +1,4 @@
-"""Issue 7 load test: 200 people try to book 50 places at the same moment (real PostgreSQL).
+"""Load test: 200 people try to book 50 places at the same moment (real PostgreSQL).
 
 The server allows ~100 connections shared by everything on the machine, so the 200 attempts come
 from 25 threads (each its own connection) released together, 8 attempts each, all in flight at once.

@@ -1,4 +1,4 @@
-"""Issue 7 flood test: 1,000 comment submissions from 20 concurrent clients against a live server.
+"""Flood test: 1,000 comment submissions from 20 concurrent clients against a live server.
 
 Every answer is either a stored comment (a redirect) or the readable 429 page; nothing is a 5xx, and
 every accepted comment is in the database. Behind one trusted proxy the rate limit keys on the last

@@ -1,4 +1,4 @@
-"""Issue 7: every public form fed hostile input (property-based, hypothesis).
+"""Every public form fed hostile input (property-based, hypothesis).
 
 Huge, empty, control characters, null bytes, mixed scripts, right-to-left overrides, HTML and script
 tags: the answer is never a 500, and whatever is echoed back (a form that keeps what was typed, or

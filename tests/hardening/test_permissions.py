@@ -1,4 +1,4 @@
-"""Issue 7: who can see and export residents' personal data, role by role.
+"""Who can see and export residents' personal data, role by role.
 
 Roles: anonymous; an editor (Wagtail's "Editors" group); a moderator (comment moderation, attendee
 lists and the story queue, but not personal data); a data officer (the same plus Editors, plus

@@ -1,4 +1,4 @@
-"""Issue 7 privacy scan: after `load_demo`, crawl everything an anonymous visitor can reach (pages,
+"""Privacy scan: after `load_demo`, crawl everything an anonymous visitor can reach (pages,
 sitemap, robots.txt, feeds, calendars) and look for residents' personal data.
 
 Emails are checked strictly: no resident email may appear anywhere. Names are checked for the
