@@ -1,7 +1,10 @@
 # Two commands do everything: `make run` (demo site on SQLite) and `make test` (the whole suite).
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+# Supported Pythons (pyproject.toml's requires-python); CI runs the suite on the oldest and the newest.
+PYTHON_MIN := 3.11
+PYTHON_MAX := 3.13
+VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
@@ -10,22 +13,34 @@ PYTEST_ARGS ?=
 # Test processes (pytest-xdist); the suite is split across both cores of a CI machine.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-fast test-browser lint check assets serve worker bench lighthouse audit clean chromium
+# The pinned tool that writes the lock files (`make lock`); it is never installed in the project's venv.
+UV_VERSION := 0.13.9
+
+.PHONY: run test test-fast test-browser lint check assets serve worker bench lighthouse audit clean chromium lock
 
 $(VENV)/.python-ok:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' || { \
-	  echo "Python 3.11 is needed (found: $$($(PYTHON) --version 2>&1)). Install python3.11 and python3.11-venv."; exit 1; }
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 11) <= v <= (3, 13) else 1)' || { \
+	  echo "Python $(PYTHON_MIN) to $(PYTHON_MAX) is needed (found: $$($(PYTHON) --version 2>&1)). Install python3.11 and python3.11-venv."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Could not create a virtualenv: install python3.11-venv."; exit 1; }
-	@$(PIP) install --quiet --upgrade pip
 	@touch $@
 
-$(VENV)/.installed: pyproject.toml $(VENV)/.python-ok
-	$(PIP) install --quiet --disable-pip-version-check .
+# Installs exactly the locked versions, each checked against its hash (requirements/*.txt, `make lock`).
+$(VENV)/.installed: requirements/base.txt $(VENV)/.python-ok
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PIP) install --quiet --disable-pip-version-check ".[test]"
+$(VENV)/.installed-test: requirements/test.txt $(VENV)/.installed
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
 	@touch $@
+
+# Re-resolve the lock files from pyproject.toml (after changing a dependency, or to take upgrades:
+# `make lock UPGRADE=--upgrade`). One lock serves every supported Python (environment markers).
+lock:
+	@test -x .lock-tools/bin/uv || { $(PYTHON) -m venv .lock-tools && .lock-tools/bin/pip install --quiet uv==$(UV_VERSION); }
+	.lock-tools/bin/uv pip compile pyproject.toml $(UPGRADE) --universal --generate-hashes \
+	  --python-version $(PYTHON_MIN) --no-header --quiet -o requirements/base.txt
+	.lock-tools/bin/uv pip compile pyproject.toml $(UPGRADE) --extra test --universal --generate-hashes \
+	  --python-version $(PYTHON_MIN) --no-header --quiet -c requirements/base.txt -o requirements/test.txt
 
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
@@ -71,7 +86,7 @@ audit: $(VENV)/.installed-test
 	$(VENV)/bin/pip-audit --skip-editable
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media .lighthouse
+	rm -rf $(VENV) .lock-tools staticfiles .test-media .lighthouse
 
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
