@@ -122,7 +122,8 @@ def test_contents_list_numbers_key_areas_as_their_headings_do(client, review_ind
 
     review = make_review(review_index, sections=3, recs=0)
     html = client.get(review.url).content.decode()
-    contents = html[html.index('id="contents-heading"') : html.index("</nav>", html.index('id="contents-heading"'))]
+    start = html.index('id="contents-heading"')
+    contents = html[start : html.index("</nav>", start)]
     links = re.findall(r'<a class="govuk-link" href="#[^"]+">([^<]+)</a>', contents)
     assert links == ["Introduction", "How to take part", "1. Key area 1", "2. Key area 2", "3. Key area 3"]
     assert "govuk-list--number" not in contents

@@ -20,5 +20,9 @@ def test_no_template_comment_spans_lines():
 def test_templates_count_with_blocktranslate_not_pluralize():
     # `pluralize` only knows English endings; counted phrases go through blocktranslate so that
     # "1 person agrees" and a translation's own plural forms both come out right.
-    users = [str(p.relative_to(TEMPLATES)) for p in TEMPLATES.rglob("*.html") if "|pluralize" in p.read_text()]
+    users = [
+        str(path.relative_to(TEMPLATES))
+        for path in TEMPLATES.rglob("*.html")
+        if "|pluralize" in path.read_text()
+    ]
     assert users == []
