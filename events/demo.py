@@ -18,9 +18,17 @@ from site_home.demo.images import demo_image
 HALL_ACCESS = "Step-free entrance from the car park, accessible toilet, hearing loop in the main hall."
 
 
+def programme_day(day):
+    """The first day from `day` that a real programme would use: Monday to Saturday, and not the
+    Christmas and New Year holidays (24 December to 4 January), when no one runs a community event."""
+    while day.weekday() == 6 or (day.month, day.day) >= (12, 24) or (day.month, day.day) <= (1, 4):
+        day += datetime.timedelta(days=1)
+    return day
+
+
 def at(days, hour, minute=0, hours=2):
     """A (start, end) pair `days` from today at `hour`:`minute` UK time."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
+    day = programme_day(timezone.localdate() + datetime.timedelta(days=days))
     start = datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LONDON)
     return start, start + datetime.timedelta(hours=hours)
 

@@ -67,6 +67,13 @@ def send_booking_link(booking):
     queue_email(booking.email, "events/email/booking_link", _context(booking))
 
 
+def send_cancellation(booking, status_was):
+    """Tell the resident the cancellation went through, with no link left to manage a dead booking."""
+    context = _context(booking)
+    del context["manage_url"]
+    queue_email(booking.email, "events/email/booking_cancelled", {**context, "status_was": status_was})
+
+
 def send_promotion(booking):
     queue_email(
         booking.email,

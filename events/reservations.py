@@ -81,10 +81,12 @@ def cancel(booking):
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         if booking.status == Booking.CANCELLED:
             return []
-        was_confirmed = booking.status == Booking.CONFIRMED
+        status_was = booking.status
+        was_confirmed = status_was == Booking.CONFIRMED
         booking.status = Booking.CANCELLED
         booking.cancelled_at = timezone.now()
         booking.save(update_fields=["status", "cancelled_at"])
+        notifications.send_cancellation(booking, status_was)
         return promote_waiting(booking.event) if was_confirmed else []
 
 

@@ -393,7 +393,7 @@ def build_story_demo(demo: DemoContext):
             publication_date=when,
             hero_image=image,
             hero_image_alt=f"An illustration of rooftops and hills for the story ‘{title}’",
-            hero_image_credit="Illustration: Community Voice demo",
+            hero_image_credit="Community Voice demo",
             teller_type=teller[0],
             teller_name=teller[1],
             consent_given=True,

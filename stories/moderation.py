@@ -1,6 +1,8 @@
 """What editors do with residents' stories: turn one into a draft StoryPage, or decline it with a
 reason. The resident hears once when their story goes live."""
 
+import re
+
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -28,11 +30,12 @@ def create_draft_story(submission: StorySubmission, user) -> StoryPage:
     if index_page is None:
         raise ModerationError("Create the stories index page first.")
     credit = submission.shown_name
+    standfirst, rest = split_standfirst(submission.text)
     image = _import_photo(submission, user, credit) if submission.photo else None
     story = StoryPage(
         title=submission.title,
         slug=find_available_slug(index_page, slugify(submission.title)[:80] or "story"),
-        standfirst=Truncator(" ".join(submission.text.split())).chars(300),
+        standfirst=standfirst,
         teller_type=StoryPage.TELLER_RESIDENT,
         teller_name=credit,
         consent_given=submission.consent_publish,
@@ -41,7 +44,7 @@ def create_draft_story(submission: StorySubmission, user) -> StoryPage:
         hero_image=image,
         hero_image_alt=submission.photo_alt if image else "",
         hero_image_credit=credit if image else "",
-        body=[("paragraph", RichText(linebreaks(escape(submission.text))))],
+        body=[("paragraph", RichText(linebreaks(escape(rest))))] if rest else [],
         live=False,
         owner=user,
     )
@@ -54,6 +57,23 @@ def create_draft_story(submission: StorySubmission, user) -> StoryPage:
     submission.decided_at = timezone.now()
     submission.save(update_fields=["story", "status", "decided_at"])
     return story
+
+
+def split_standfirst(text, limit=300):
+    """The opening of a resident's text as the standfirst and the rest as the body, so the page does
+    not print the same words twice: the first paragraph if there are several, otherwise the first
+    sentence. A first part too long for a standfirst is shortened there and kept whole in the body."""
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+    if not paragraphs:
+        return "", ""
+    if len(paragraphs) > 1:
+        opening, rest = paragraphs[0], "\n\n".join(paragraphs[1:])
+    else:
+        sentences = re.split(r"(?<=[.!?])\s+", paragraphs[0], maxsplit=1)
+        opening, rest = sentences[0], sentences[1] if len(sentences) > 1 else ""
+    if len(opening) > limit:
+        return Truncator(opening).chars(limit), "\n\n".join(paragraphs)
+    return opening, rest
 
 
 def _import_photo(submission, user, credit):

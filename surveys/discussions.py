@@ -5,12 +5,13 @@ told what happens next (a `<thread>-status` query flag read by the thread, so vi
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from site_home.models import SiteSettings
 from site_home.page_cache import ContentPaginator, cached_fragment
@@ -65,6 +66,18 @@ def status_url(path, section_key, status, anchor=None):
     return f"{path}?{thread}-status={status}#{anchor or thread}"
 
 
+def comment_summary(page, section_key, threads):
+    """'6 comments in 3 conversations': the paginator counts conversations, the page shows replies too."""
+    shown = Comment.objects.published().for_section(page, section_key)
+    total = shown.filter(Q(parent__isnull=True) | Q(parent__state=Comment.State.PUBLISHED)).count()
+    if total == threads:
+        return ngettext("%(total)d comment.", "%(total)d comments.", total) % {"total": total}
+    comments = ngettext("%(total)d comment", "%(total)d comments", total) % {"total": total}
+    return ngettext(
+        "%(comments)s in %(threads)d conversation.", "%(comments)s in %(threads)d conversations.", threads
+    ) % {"comments": comments, "threads": threads}
+
+
 def thread_context(request, page, section_key="", section_label="", theme=None, heading="Comments"):
     """Everything the thread template needs, in a constant number of queries."""
     thread = thread_id(section_key)
@@ -111,6 +124,8 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
         "section_key": section_key,
         "page_obj": page_obj,
         "comments": page_obj.object_list,
+        # A callable, so the count runs only when the cached comments fragment is rendered.
+        "comment_summary": lambda: comment_summary(page, section_key, page_obj.paginator.count),
         "page_param": f"{thread}-page",
         "query_string": query.urlencode(),
         "sort_links": sort_links,

@@ -21,7 +21,7 @@ class CommentForm(PublicForm):
     )
     email = forms.EmailField(
         label="Email address",
-        help_text="Never shown. We use it to confirm your comment and, if you ask, to tell you the outcome.",
+        help_text="Never shown.",  # completed in __init__ with what the address is really used for
         max_length=254,
         error_messages={
             "required": "Enter your email address",
@@ -81,6 +81,9 @@ class CommentForm(PublicForm):
             del self.fields["stance"]
         if not getattr(page, "allow_category", False) or is_reply:
             del self.fields["category"]
+        if is_reply or not getattr(page, "offers_outcome_email", False):
+            del self.fields["notify_on_outcome"]
+        self.fields["email"].help_text = email_hint(page, "notify_on_outcome" in self.fields)
         if user is None or not user.has_perm("surveys.post_official_response"):
             del self.fields["official"]
         else:
@@ -101,6 +104,20 @@ class CommentForm(PublicForm):
             data["display_name"] = data.get("display_name") or self.user.get_full_name() or "Staff"
             data["email"] = data.get("email") or self.user.email
         return data
+
+
+def email_hint(page, offers_outcome):
+    """What the address is used for on this page, and nothing it is not used for."""
+    from surveys.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
+
+    mode = page.publishing_mode() if hasattr(page, "publishing_mode") else PUBLISH_IMMEDIATE
+    uses = {
+        PUBLISH_CONFIRM: "We email you a link to confirm your comment",
+        PUBLISH_IMMEDIATE: "We only use it if a moderator needs to contact you about your comment",
+    }.get(mode, "We email you when a moderator has published your comment")
+    if offers_outcome:
+        uses += " and, if you ask, to tell you the outcome"
+    return f"Never shown. {uses}."
 
 
 class ReportForm(PublicForm):

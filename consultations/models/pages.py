@@ -122,6 +122,8 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
     Its status (upcoming, open, closed, outcome published) is derived, never stored; see status.py.
     """
 
+    offers_outcome_email = True  # commenters who ask are emailed when the outcome is published
+
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
     run_by = models.CharField("who is running it", max_length=160)
     contact_name = models.CharField(max_length=120, blank=True)

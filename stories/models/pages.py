@@ -130,15 +130,27 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
 
 class StoryPageForm(WagtailAdminPageForm):
-    """Publishing needs the teller's recorded consent; a draft may be saved while it is sought."""
+    """A story told by a resident or a group needs the teller's recorded consent before it is published;
+    a draft may be saved while consent is sought, but never with half of it recorded. Staff telling a
+    story of their own are not asked for consent at all."""
 
     def clean(self):
         cleaned = super().clean()
-        if "action-publish" in self.data:
-            if not cleaned.get("consent_given"):
-                self.add_error("consent_given", "Record the teller's consent before publishing this story.")
-            if not cleaned.get("consent_date"):
-                self.add_error("consent_date", "Enter the date the teller gave consent.")
+        if cleaned.get("teller_type") == StoryPage.TELLER_STAFF:
+            cleaned["consent_given"], cleaned["consent_date"] = False, None
+            return cleaned
+        given, date = cleaned.get("consent_given"), cleaned.get("consent_date")
+        publishing = "action-publish" in self.data
+        if (publishing or date) and not given:
+            self.add_error(
+                "consent_given",
+                "Tick the box once the teller has agreed to publication: a story told by a resident or "
+                "a group is published only with their consent. Stories told by staff do not need it.",
+            )
+        if (publishing or given) and not date:
+            self.add_error("consent_date", "Enter the date the teller gave their consent.")
+        if date and date > timezone.localdate():
+            self.add_error("consent_date", "The date consent was given cannot be in the future.")
         return cleaned
 
 
@@ -174,9 +186,15 @@ class StoryPage(DiscussionMixin, Page):
     consent_given = models.BooleanField(
         "the teller agreed to publication",
         default=False,
-        help_text="Tick only when the teller has agreed to this story being published as it is.",
+        help_text="For a story told by a resident or a group: tick once they have agreed to it being "
+        "published as it is. Leave empty for a story told by staff.",
     )
-    consent_date = models.DateField("date consent was given", null=True, blank=True)
+    consent_date = models.DateField(
+        "date consent was given",
+        null=True,
+        blank=True,
+        help_text="Needed to publish a resident's or a group's story.",
+    )
 
     place = models.ForeignKey(
         "site_home.PlacePage", null=True, on_delete=models.SET_NULL, related_name="stories"
@@ -230,11 +248,18 @@ class StoryPage(DiscussionMixin, Page):
 
     def clean(self):
         super().clean()
-        # A live story must always carry the teller's consent, however it was published.
-        if self.live and not (self.consent_given and self.consent_date):
+        # A live resident's or group's story always carries the teller's consent, however it was
+        # published; staff telling their own story give no consent to themselves. A page being
+        # created is `live` until Wagtail's create view marks a draft, so it is left to the form.
+        live = self.live and not self._state.adding
+        if self.needs_consent and live and not (self.consent_given and self.consent_date):
             raise ValidationError(
                 {"consent_given": "A published story needs the teller's consent and its date."}
             )
+
+    @property
+    def needs_consent(self):
+        return self.teller_type != self.TELLER_STAFF
 
     @property
     def teller_label(self):

@@ -69,6 +69,9 @@ class DiscussionMixin(models.Model):
     class Meta:
         abstract = True
 
+    # Whether commenters can ask to be told the outcome: only pages that publish one (a review) say so.
+    offers_outcome_email = False
+
     def accepts_comments(self) -> bool:
         """Whether the form is shown. Pages override it (e.g. a review closed for feedback)."""
         return self.discussion_enabled

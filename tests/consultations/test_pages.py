@@ -115,3 +115,16 @@ def test_how_to_take_part_links_any_page_type(client, review_index, place_index)
     html = client.get(review.url).content.decode()
     assert f'href="{place.url}"' in html and "Answer the survey: Glenholm" in html
     assert "Come to an event: Places" in html
+
+
+def test_contents_list_numbers_key_areas_as_their_headings_do(client, review_index):
+    import re
+
+    review = make_review(review_index, sections=3, recs=0)
+    html = client.get(review.url).content.decode()
+    start = html.index('id="contents-heading"')
+    contents = html[start : html.index("</nav>", start)]
+    links = re.findall(r'<a class="govuk-link" href="#[^"]+">([^<]+)</a>', contents)
+    assert links == ["Introduction", "How to take part", "1. Key area 1", "2. Key area 2", "3. Key area 3"]
+    assert "govuk-list--number" not in contents
+    assert '">3. Key area 3</h2>' in html

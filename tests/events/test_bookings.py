@@ -101,7 +101,8 @@ def test_cancelling_promotes_the_first_waiting_party_that_fits(event_index, on_c
     big.refresh_from_db()
     small.refresh_from_db()
     assert (big.status, small.status) == ("waiting", "confirmed")
-    [message] = mail.outbox
+    cancelled, message = mail.outbox
+    assert cancelled.to == ["a@example.org"] and "cancelled" in cancelled.subject
     assert message.to == ["d@example.org"] and "place has come up" in message.subject
     assert "https://meet/abc" in message.body and message.attachments
     assert Booking.objects.filter(event=event).confirmed().total_places() == 3
@@ -141,10 +142,20 @@ def test_cancel_link_cancels_once(client, event_index, on_commit):
     assert "Are you sure" in client.get(url).content.decode()
     booking.refresh_from_db()
     assert booking.status == "confirmed"  # GET never cancels
-    response = client.post(url)
+    with on_commit():
+        response = client.post(url)
     assert "Booking cancelled" in response.content.decode()
+    assert "We have emailed you to confirm" in response.content.decode()
     booking.refresh_from_db()
     assert booking.status == "cancelled" and booking.cancelled_at
+    [message] = mail.outbox
+    assert message.to == [booking.email]
+    assert message.subject == f"Your booking is cancelled: {event.title}"
+    assert "Your booking is cancelled" in message.body and event.title in message.body
+    assert "/cancel/" not in message.body  # no link to manage a booking that is gone
+    with on_commit():
+        client.post(url)
+    assert len(mail.outbox) == 1  # cancelling twice tells the resident once
 
 
 @pytest.mark.parametrize("suffix", ["", "cancel/"])

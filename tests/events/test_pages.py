@@ -263,3 +263,14 @@ def test_an_event_leaves_the_cached_upcoming_listing_once_it_ends(client, event_
     monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=10))
     assert "Evening walk" not in client.get("/events/").content.decode()
     assert "Evening walk" in client.get("/events/past/").content.decode()
+
+
+def test_demo_programme_days_skip_sundays_and_the_winter_holidays():
+    import datetime
+
+    from events.demo import programme_day
+
+    assert programme_day(datetime.date(2026, 12, 25)) == datetime.date(2027, 1, 5)
+    assert programme_day(datetime.date(2027, 1, 1)) == datetime.date(2027, 1, 5)
+    assert programme_day(datetime.date(2026, 12, 13)) == datetime.date(2026, 12, 14)  # a Sunday
+    assert programme_day(datetime.date(2026, 12, 12)) == datetime.date(2026, 12, 12)  # a Saturday

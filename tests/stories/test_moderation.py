@@ -51,9 +51,12 @@ def test_submission_becomes_a_draft_story_with_everything_carried_over(
     assert set(story.themes.all()) == {themes["funding"], themes["natural-space"]}
     assert story.teller_type == StoryPage.TELLER_RESIDENT and story.teller_name == "Rena"
     assert story.consent_given and story.consent_date == submission.created_at.date()
+    # The opening paragraph becomes the standfirst and only the rest the body: nothing is said twice.
+    assert story.standfirst == "The hall was cold."
     paragraph = story.body[0]
     assert paragraph.block_type == "paragraph"
-    assert "<p>The hall was cold.</p>" in paragraph.value.source
+    assert "<p>So we fixed the heating together.</p>" in paragraph.value.source
+    assert "The hall was cold." not in paragraph.value.source
     assert story.hero_image is not None
     assert story.hero_image_alt == "Volunteers outside the hall"
     assert story.hero_image_credit == "Rena"
@@ -189,3 +192,27 @@ def test_submission_list_filters_by_state_and_place(admin_client, submission, pl
 
 def test_private_photo_is_not_served_from_media(client, submission):
     assert client.get("/media/private/" + submission.photo.name).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "text, standfirst, body",
+    [
+        ("One paragraph. With two sentences.", "One paragraph.", "With two sentences."),
+        ("Just one sentence", "Just one sentence", ""),
+        ("First.\n\nSecond.\n\nThird.", "First.", "Second.\n\nThird."),
+        ("x" * 400 + "\n\nMore.", "x" * 299 + "…", "x" * 400 + "\n\nMore."),
+    ],
+)
+def test_a_submission_splits_into_standfirst_and_body_without_repeating(text, standfirst, body):
+    from stories.moderation import split_standfirst
+
+    assert split_standfirst(text) == (standfirst, body)
+
+
+def test_a_one_sentence_submission_still_makes_a_draft(admin_client, submission):
+    submission.text = "We need a bench outside the chemist."
+    submission.save()
+    admin_client.post(f"/admin/stories/submissions/{submission.pk}/draft/")
+    story = StoryPage.objects.get()
+    assert story.standfirst == "We need a bench outside the chemist."
+    assert "We need a bench" not in str(story.body.raw_data)

@@ -175,7 +175,7 @@ def test_admin_publish_without_consent_shows_a_form_error(admin_client, story_in
     response = admin_client.post(url, data)
 
     assert response.status_code == 200
-    assert "Record the teller" in response.content.decode()
+    assert "Tick the box once the teller has agreed to publication" in response.content.decode()
     assert not StoryPage.objects.filter(slug="no-consent-yet").exists()
 
     data["consent_given"] = "on"
@@ -343,3 +343,48 @@ def test_story_query_count_does_not_grow_with_blocks(client, story_index, places
     )
 
     assert _count_queries(client, many.url) == _count_queries(client, few.url)
+
+
+def story_form_data(places, **overrides):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    return nested_form_data(
+        {
+            "title": "Notes from the housing team",
+            "slug": "notes-from-the-housing-team",
+            "standfirst": "What we heard at the repairs surgery.",
+            "publication_date": "2026-01-05",
+            "teller_type": "staff",
+            "teller_name": "Ailsa, housing officer",
+            "place": places["ashgrove"].pk,
+            "consent_date": "",
+            "body": streamfield([("paragraph", rich_text("<p>Hello</p>"))]),
+            "comments": inline_formset([]),
+            **overrides,
+        }
+    )
+
+
+def test_a_story_told_by_staff_publishes_without_consent(admin_client, story_index, places):
+    url = f"/admin/pages/add/stories/storypage/{story_index.pk}/"
+    response = admin_client.post(url, story_form_data(places, **{"action-publish": "publish"}))
+    assert response.status_code == 302
+    story = StoryPage.objects.get(slug="notes-from-the-housing-team")
+    assert story.live and not story.consent_given and story.consent_date is None
+
+
+def test_a_draft_with_half_its_consent_recorded_is_refused_on_save(admin_client, story_index, places):
+    url = f"/admin/pages/add/stories/storypage/{story_index.pk}/"
+    data = story_form_data(places, teller_type="resident", consent_given="on")
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Enter the date the teller gave their consent." in response.content.decode()
+    assert not StoryPage.objects.filter(slug="notes-from-the-housing-team").exists()
+    del data["consent_given"]
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors  # a draft may wait for consent
+
+
+def test_staff_story_model_needs_no_consent_to_be_live(story_index):
+    story = make_story(story_index, teller_type="staff", consent_given=False, consent_date=None)
+    assert StoryPage.objects.get(pk=story.pk).live

@@ -227,8 +227,19 @@ def test_place_and_theme_are_recorded(client, discussion, comment_data, place_in
     place, theme = make_place(place_index, title="Ashgrove"), ThemeFactory(name="Funding")
     post(client, {**comment_data, "place": place.pk, "theme_id": theme.pk, "notify_on_outcome": "on"})
     comment = Comment.objects.get()
-    assert (comment.place, comment.theme, comment.notify_on_outcome) == (place, theme, True)
+    # A discussion page publishes no outcome, so a request to hear one is not offered nor stored.
+    assert (comment.place, comment.theme, comment.notify_on_outcome) == (place, theme, False)
     assert "Morag</strong> from Ashgrove" in client.get(discussion.url).content.decode()
+
+
+def test_hints_on_a_discussion_promise_only_what_it_does(client, discussion):
+    html = client.get(discussion.url).content.decode()
+    assert "Email me when the outcome is published" not in html
+    assert "tell you the outcome" not in html
+    assert "confirm your comment" not in html  # the test site publishes at once: nothing to confirm
+    discussion.comment_publishing = "confirm"
+    discussion.save_revision().publish()
+    assert "We email you a link to confirm your comment." in client.get(discussion.url).content.decode()
 
 
 def test_staff_with_permission_post_official_responses_on_the_page(client, discussion, make_user):
@@ -333,3 +344,20 @@ def test_reading_a_discussion_sets_no_cookie_but_csrf(client, discussion):
     CommentFactory(page=discussion)
     response = client.get(discussion.url)
     assert set(response.cookies) <= {"csrftoken"}
+
+
+def test_counts_read_as_english_for_one_and_for_many(client, discussion):
+    first = CommentFactory(page=discussion, body="Open on Sundays.")
+    CommentFactory(page=discussion, body="Yes, for families.", parent=first)
+    CommentFactory(page=discussion, body="And a café.", parent=first)
+    Comment.objects.filter(pk=first.pk).update(agree_count=1)
+    html = client.get(discussion.url).content.decode()
+    # Three comments are shown in one conversation, and the count says so.
+    assert "3 comments in 1 conversation." in html
+    assert "1 person agrees" in html and "0 people agree" in html
+    assert "1 agrees" not in html
+
+
+def test_a_thread_without_replies_counts_its_comments_plainly(client, discussion):
+    CommentFactory(page=discussion)
+    assert "1 comment." in client.get(discussion.url).content.decode()
