@@ -13,6 +13,7 @@ from events.calendars import ics_text
 from events.forms import BookingForm, InterestForm
 from events.models import Booking, EventPage, Interest
 from events.tokens import read_token
+from site_home.middleware import personal_page
 from surveys.antispam import over_limit, rate_limited_response
 
 
@@ -82,6 +83,7 @@ def _invalid_link(request):
     return render(request, "events/booking_link_invalid.html", status=404)
 
 
+@personal_page
 def booking_detail(request, token):
     booking = _booking_from_token(token)
     if booking is None:
@@ -98,6 +100,7 @@ def booking_detail(request, token):
     )
 
 
+@personal_page
 @require_http_methods(["GET", "POST"])
 def booking_cancel(request, token):
     booking = _booking_from_token(token)

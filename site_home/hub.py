@@ -13,8 +13,8 @@ A hook returns None to show nothing. Each hook must make a constant number of qu
 
 Hub pages are the busiest and costliest pages (a dozen listings each), so the sections are rendered
 once per content version (site_home.page_cache) and kept in the shared cache as HTML: any content
-write starts a new version, so a hub never shows a stale listing, and the page cache can stay off
-for visitors with a session while they still get a fast hub.
+write starts a new version, so a hub never shows a stale listing. Previews and signed-in visitors
+get them rendered afresh (`page_cache.may_share`): a preview renders the draft.
 """
 
 from dataclasses import dataclass, field

@@ -7,9 +7,14 @@ handled where every uncaught exception ends up, `site_home.views.server_error`.
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
 
 CACHEABLE_METHODS = {"GET", "HEAD"}
 PRIVATE = "private, no-cache"
+
+# For every view reached through a personal link (a booking, a confirmation) or showing a resident's
+# own data: no browser, proxy or page cache keeps it.
+personal_page = cache_control(private=True, no_store=True)
 
 
 class PermissionsPolicyMiddleware:

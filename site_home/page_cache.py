@@ -68,10 +68,24 @@ def current_version(request=None):
     return version
 
 
+def may_share(request):
+    """Whether what is made for this request may be read from or stored in the shared cache: only
+    for anonymous visitors of live pages. A preview, a draft or a revision (Wagtail marks them all
+    `is_preview`) and anything for a visitor with a session or a signed-in user is made afresh, as
+    it may show what the public must not see."""
+    if request is None or getattr(request, "is_preview", False) or has_session(request):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
 def cached_content(request, name, parts, build):
     """What `build()` returns, made once per content version and kept in the shared cache: for
     what depends on nothing but published content (choice lists, counts, HTML fragments), so pages
-    stay fast when the whole page cannot be cached (a visitor with a session, or a cold page)."""
+    stay fast when the whole page cannot be cached (a cold page). Made afresh where `may_share`
+    says no."""
+    if not may_share(request):
+        return build()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     return cache.get_or_set(f"content:{name}:{current_version(request)}:{digest}", build, FRAGMENT_SECONDS)
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
+from site_home.middleware import personal_page
 from surveys.antispam import over_limit, rate_limited_response
 from surveys.discussions import (
     comment_from_token,
@@ -95,6 +96,7 @@ def comment_reply(request, pk):
     return _form_page(request, form, page, parent)
 
 
+@personal_page
 @require_GET
 def comment_confirm(request, token):
     try:

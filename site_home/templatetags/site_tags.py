@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 
 from site_home import navigation
 from site_home.frontend import BODY_CLASS_SCRIPT
-from site_home.page_cache import cached_fragment
+from site_home.page_cache import cached_fragment, may_share
 from site_home.security import has_session
 
 register = template.Library()
@@ -71,7 +71,7 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None or has_session(request):
+        if not may_share(request):
             return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts]
         return cached_fragment(request, self.name, parts, lambda: self.nodelist.render(context))
@@ -83,7 +83,7 @@ def fragment(parser, token):
     version, site and set of values (site_home.page_cache.cached_fragment), then shared by every
     visitor without a session. The values are what the HTML depends on besides published content
     (a page's id, a sort order, a page number): plain strings and numbers. Visitors with a session
-    get it rendered afresh, as it may hold their form token."""
+    get it rendered afresh, as it may hold their form token, and so does a preview."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "'\"":
         raise template.TemplateSyntaxError("{% fragment %} needs a quoted name first")

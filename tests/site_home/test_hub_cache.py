@@ -31,3 +31,38 @@ def test_a_newly_published_comment_shows_on_the_place_hub_at_once(client, home_p
 
     CommentFactory(page=discussion, place=place, body="Keep the library open on Saturdays")
     assert "Keep the library open on Saturdays" in client.get(place.url).content.decode()
+
+
+def test_an_editors_previewed_draft_never_reaches_anonymous_visitors(
+    client, admin_client, settings, place_index
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    from tests.stories.factories import make_index, make_story
+
+    place = make_place(place_index, title="Lochview")
+    make_story(make_index(place_index.get_parent()), place=place)
+    draft = place.specific
+    draft.title = "Secret new name"
+    revision = draft.save_revision()  # a draft: the live page keeps its title
+
+    admin = f"/admin/pages/{place.pk}"
+    for url in (f"{admin}/view_draft/", f"{admin}/revisions/{revision.pk}/view/"):
+        preview = admin_client.get(url)
+        assert "Stories from Secret new name" in preview.content.decode(), url
+        html = client.get(place.url, HTTP_HOST="localhost").content.decode()  # the site's own host
+        assert "Stories from Lochview" in html
+        assert "Secret new name" not in html
+    assert "Secret new name" not in client.get(place.url, HTTP_HOST="localhost").content.decode()
+
+
+def test_nothing_made_for_a_signed_in_editor_is_shared(rf, admin_user):
+    from django.contrib.auth.models import AnonymousUser
+
+    from site_home.page_cache import cached_content
+
+    signed_in = rf.get("/")
+    signed_in.user = admin_user
+    assert cached_content(signed_in, "probe", (), lambda: "for staff") == "for staff"
+    anonymous = rf.get("/")
+    anonymous.user = AnonymousUser()
+    assert cached_content(anonymous, "probe", (), lambda: "for everyone") == "for everyone"
