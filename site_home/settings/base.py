@@ -236,7 +236,10 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 # Brute-force protection for the admin login.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Username and address together: wrong passwords sent from elsewhere cannot lock a member of staff out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same reading of X-Forwarded-For (TRUSTED_PROXY_COUNT) as every other limit on the site.
+AXES_CLIENT_IP_CALLABLE = "site_home.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
