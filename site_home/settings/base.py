@@ -70,6 +70,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that may answer early (the form-origin check, the page cache, a database
+    # error in a middleware), so error and refusal pages carry the same headers as every page.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "site_home.middleware.PermissionsPolicyMiddleware",
     # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering; outside
     # PublicCacheMiddleware, so it stores only what that middleware marked public.
@@ -82,8 +86,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a locked-out login attempt never reaches the view.
     "axes.middleware.AxesMiddleware",

@@ -135,3 +135,10 @@ def test_wrong_passwords_from_elsewhere_do_not_lock_staff_out(home_page, django_
     response = staff.post("/admin/login/", {"username": "admin", "password": "right-password-123"})
     assert response.status_code == 302
     assert "_auth_user_id" in staff.session
+
+
+def test_refused_form_page_carries_the_security_headers(home_page):
+    response = Client().post("/search/", {"q": "x"}, headers={"origin": "https://evil.example"})
+    assert response.status_code == 403
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
