@@ -6,9 +6,10 @@
 """
 
 from django import forms
-from django.conf import settings
 from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
+
+from site_home.clients import client_address
 
 HONEYPOT_FIELD = "website"
 
@@ -27,18 +28,8 @@ class HoneypotMixin(forms.Form):
 
 
 def client_key(group, request):
-    """The client's address for rate limits and de-duplication.
-
-    X-Forwarded-For is only believed behind proxies we run (settings.TRUSTED_PROXY_COUNT, default 0):
-    then the entry the outermost of them added is the client's. Without proxies a client could write
-    any address there and pick its own rate-limit bucket, so REMOTE_ADDR is used."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address for rate limits and de-duplication (see site_home.clients)."""
+    return client_address(request)
 
 
 def over_limit(request, group, rate):

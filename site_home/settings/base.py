@@ -71,6 +71,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that may answer early (the form-origin check, the page cache, a database
+    # error in a middleware), so error and refusal pages carry the same headers as every page.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "site_home.middleware.PermissionsPolicyMiddleware",
     # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering; outside
     # PublicCacheMiddleware, so it stores only what that middleware marked public.
@@ -83,8 +87,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a locked-out login attempt never reaches the view.
     "axes.middleware.AxesMiddleware",
@@ -236,7 +238,10 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 # Brute-force protection for the admin login.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Username and address together: wrong passwords sent from elsewhere cannot lock a member of staff out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same reading of X-Forwarded-For (TRUSTED_PROXY_COUNT) as every other limit on the site.
+AXES_CLIENT_IP_CALLABLE = "site_home.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

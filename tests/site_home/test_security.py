@@ -92,3 +92,53 @@ def test_admin_login_works_before_the_limit(client, home_page, django_user_model
     response = client.post("/admin/login/", {"username": "admin", "password": "right-password-123"})
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
+
+
+@override_settings(CSRF_TRUSTED_ORIGINS=["https://*.example.org"])
+@pytest.mark.parametrize(
+    ("headers", "allowed"),
+    [
+        # A form on a sibling subdomain, as Chromium and Firefox send it.
+        (
+            {
+                "origin": "https://consult.example.org",
+                "sec-fetch-site": "same-site",
+                "referer": "https://consult.example.org/have-your-say/",
+            },
+            True,
+        ),
+        ({"origin": "https://www.example.org", "sec-fetch-site": "cross-site"}, True),
+        (
+            {
+                "origin": "https://evil.example",
+                "sec-fetch-site": "cross-site",
+                "referer": "https://evil.example/",
+            },
+            False,
+        ),
+        ({"origin": "http://consult.example.org", "sec-fetch-site": "cross-site"}, False),
+        ({"origin": "http://testserver", "sec-fetch-site": "same-site"}, False),
+    ],
+)
+def test_trusted_origins_are_accepted_with_real_browser_headers(headers, allowed):
+    assert is_same_origin(RequestFactory().post("/", headers=headers)) is allowed
+
+
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5)
+def test_wrong_passwords_from_elsewhere_do_not_lock_staff_out(home_page, django_user_model):
+    django_user_model.objects.create_superuser("admin", "admin@example.org", "right-password-123")
+    attacker = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(7):
+        attacker.post("/admin/login/", {"username": "admin", "password": "wrong"})
+    assert attacker.post("/admin/login/", {"username": "admin", "password": "wrong"}).status_code == 429
+    staff = Client(REMOTE_ADDR="198.51.100.4")
+    response = staff.post("/admin/login/", {"username": "admin", "password": "right-password-123"})
+    assert response.status_code == 302
+    assert "_auth_user_id" in staff.session
+
+
+def test_refused_form_page_carries_the_security_headers(home_page):
+    response = Client().post("/search/", {"q": "x"}, headers={"origin": "https://evil.example"})
+    assert response.status_code == 403
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
