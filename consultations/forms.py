@@ -50,6 +50,20 @@ class RecommendationResponseForm(PublicForm):
         return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of row by id from a GET parameter: anything but a plausible id is simply not a choice,
+    so a huge number never reaches the database (SQLite cannot even bind it)."""
+
+    MAX_ID = 2**31 - 1
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not str(value).isascii() or not str(value).isdigit() or int(value) > self.MAX_ID:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class ReviewFilterForm(forms.Form):
     """The finder's filters: plain GET parameters, so every filtered list is a bookmarkable link."""
 
@@ -57,10 +71,10 @@ class ReviewFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any status"), *ReviewStatus.choices]
     )
-    place = forms.ModelChoiceField(
+    place = IdChoiceField(
         label="Place", required=False, queryset=PlacePage.objects.none(), empty_label="Any place"
     )
-    theme = forms.ModelChoiceField(
+    theme = IdChoiceField(
         label="Theme", required=False, queryset=Theme.objects.all(), empty_label="Any theme"
     )
 

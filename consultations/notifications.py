@@ -4,6 +4,7 @@ gave an email and asked to hear the outcome is told, once."""
 from django.db import IntegrityError, transaction
 from wagtail.signals import page_published
 
+from site_home.links import absolute_url
 from surveys.emails import queue_email
 from surveys.models import Comment
 
@@ -35,7 +36,7 @@ def notify_outcome(sender, instance, **kwargs):
     notice.save(update_fields=["recipients"])
     context = {
         "review_title": review.title,
-        "outcome_url": review.full_url or "",
+        "outcome_url": absolute_url(review),
         "run_by": review.run_by,
     }
     for email in recipients:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from events.models.pages import LONDON
+from site_home.links import absolute_url, base_url
 
 PRODID = "-//Community Voice//Events//EN"
 
@@ -16,8 +17,7 @@ def event_uid(event, host):
 
 
 def _site_parts(event):
-    full_url = event.get_full_url() or ""
-    return full_url, urlsplit(full_url).hostname or "localhost"
+    return absolute_url(event), urlsplit(base_url()).hostname or "localhost"
 
 
 def _vevent(event):

@@ -111,6 +111,25 @@ class InterestForm(ContactForm):
     )
 
 
+# Dates a visitor can filter on. Far past or future dates would overflow when turned into local
+# midnights (date.max + one day does not exist), and no event is held there anyway.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2999, 12, 31)
+DATE_RANGE_ERROR = "Enter a date between 1900 and 2999"
+
+
+class FilterDateField(forms.DateField):
+    widget = forms.DateInput(attrs={"type": "date"})
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise forms.ValidationError(DATE_RANGE_ERROR, code="out_of_range")
+
+
 class EventFilterForm(forms.Form):
     """The listing's GET filters. Every field is optional; bad dates get a clear error and are ignored."""
 
@@ -119,16 +138,12 @@ class EventFilterForm(forms.Form):
     format = forms.ChoiceField(
         required=False, label="Format", choices=[("", "Any format")] + EventPage.FORMAT_CHOICES
     )
-    date_from = forms.DateField(
-        required=False,
+    date_from = FilterDateField(
         label="From",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter the 'from' date as a real date, like 2026-03-29"},
     )
-    date_to = forms.DateField(
-        required=False,
+    date_to = FilterDateField(
         label="To",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter the 'to' date as a real date, like 2026-10-25"},
     )
 

@@ -6,12 +6,8 @@ from django.utils import formats, timezone
 from events.calendars import ics_text
 from events.models.pages import LONDON
 from events.tokens import booking_url
+from site_home.links import absolute_url
 from surveys.emails import queue_email
-
-
-def _absolute(event, path):
-    site = event.get_site()
-    return f"{site.root_url}{path}" if site else path
 
 
 def _when(event):
@@ -27,14 +23,14 @@ def _context(booking):
     return {
         "name": booking.name,
         "event_title": event.title,
-        "event_url": event.get_full_url() or "",
+        "event_url": absolute_url(event),
         "when": _when(event),
         "where": ", ".join(p for p in [event.venue_name, " ".join(event.venue_address.split())] if p),
         "format": event.get_format_display(),
         "places": booking.places,
         "sessions": [session.title for session in booking.sessions.all()],
         "status": booking.status,
-        "manage_url": _absolute(event, booking_url(booking)),
+        "manage_url": absolute_url(booking_url(booking)),
         "organiser": event.organiser,
         "contact_email": event.contact_email,
     }
@@ -91,7 +87,7 @@ def send_dates_announced(interest):
         {
             "name": interest.name,
             "event_title": event.title,
-            "event_url": event.get_full_url() or "",
+            "event_url": absolute_url(event),
             "when": _when(event),
         },
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 from wagtail.models import Page
 
+from site_home.links import absolute_url
 from site_home.page_cache import ContentPaginator
 
 SEARCH_PAGE_SIZE = 10
@@ -50,7 +51,7 @@ def favicon(request):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute_url("/sitemap.xml")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from site_home.links import absolute_url
 from site_home.permissions import can_see_personal_data
 
 from .models import StoryIndexPage, StorySubmission
@@ -71,7 +72,7 @@ def reject(request, pk):
     if not form.is_valid():
         return review(request, pk, reject_form=form)
     index_page = StoryIndexPage.objects.live().first()
-    reject_submission(submission, form.cleaned_data["reason"], index_page.full_url if index_page else "")
+    reject_submission(submission, form.cleaned_data["reason"], absolute_url(index_page) if index_page else "")
     messages.success(request, f"‘{submission.title}’ will not be published.")
     return redirect("wagtailsnippets_stories_storysubmission:list")
 

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from site_home.links import absolute_url
 from site_home.models import PlacePage
 
 FEED_ITEMS = 30
@@ -16,11 +17,18 @@ class StoryFeed(Feed):
         super().__init__()
         self.index_page = index_page
 
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def feed_url(self):
+        return absolute_url(self.request.path)
+
     def title(self):
         return "Stories of Place"
 
     def link(self):
-        return self.index_page.url
+        return absolute_url(self.index_page)
 
     def description(self):
         return self.index_page.introduction or "Stories from the places we work with."
@@ -38,7 +46,7 @@ class StoryFeed(Feed):
         return item.standfirst
 
     def item_link(self, item):
-        return item.url
+        return absolute_url(item)
 
     def item_pubdate(self, item):
         midnight = datetime.datetime.combine(item.publication_date, datetime.time())
@@ -63,7 +71,7 @@ class PlaceStoryFeed(StoryFeed):
         return f"Stories of Place: {place.title}"
 
     def link(self, place):
-        return self.index_page.list_url_for_place(place)
+        return absolute_url(self.index_page.list_url_for_place(place))
 
     def description(self, place):
         return f"Stories from {place.title}."

@@ -12,6 +12,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from site_home.links import absolute_url
 from surveys.emails import queue_email
 
 from .models import StoryIndexPage, StoryPage, StorySubmission
@@ -117,5 +118,5 @@ def notify_on_publish(sender, instance, **kwargs):
             queue_email(
                 submission.email,
                 "stories/email/story_published",
-                {"title": instance.title, "url": instance.get_full_url() or ""},
+                {"title": instance.title, "url": absolute_url(instance)},
             )

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from site_home.links import absolute_url
 from surveys.antispam import over_limit, rate_limited_response
 from surveys.emails import queue_email
 
@@ -30,7 +31,7 @@ def share_story(request, index_page):
                 queue_email(
                     submission.email,
                     "stories/email/submission_received",
-                    {"title": submission.title, "index_url": index_page.full_url or ""},
+                    {"title": submission.title, "index_url": absolute_url(index_page)},
                 )
             return redirect(thanks_url)
     else:

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import ngettext
 
+from site_home.links import absolute_url
 from site_home.models import SiteSettings
 from site_home.page_cache import ContentPaginator, cached_fragment
 from surveys.emails import queue_email
@@ -204,9 +205,7 @@ def submit_comment(request, page, form, parent=None):
         if mode == PUBLISH_CONFIRM:
             comment.state = Comment.State.UNCONFIRMED
             comment.save()
-            link = request.build_absolute_uri(
-                reverse("surveys:comment_confirm", args=[confirm_token(comment)])
-            )
+            link = absolute_url(reverse("surveys:comment_confirm", args=[confirm_token(comment)]))
             queue_email(
                 comment.email,
                 "surveys/email/comment_confirm",
@@ -228,7 +227,7 @@ def notify_moderators(request, comment):
     recipient = moderators_email(request)
     if not recipient:
         return
-    admin_url = request.build_absolute_uri(reverse("surveys_comment_modeladmin_index")) + "?state=pending"
+    admin_url = absolute_url(reverse("surveys_comment_modeladmin_index") + "?state=pending")
     queue_email(
         recipient,
         "surveys/email/comment_pending",

@@ -4,6 +4,7 @@ who did what, when and why."""
 from django.db import transaction
 from django.utils import timezone
 
+from site_home.links import absolute_url
 from surveys.emails import queue_email
 from surveys.models import Comment
 
@@ -33,7 +34,7 @@ def moderate(comments, action, user, reason=""):
 
 
 def tell_resident_published(comment):
-    page_url = comment.page.get_full_url() or ""
+    page_url = absolute_url(comment.page)
     queue_email(
         comment.email,
         "surveys/email/comment_published",

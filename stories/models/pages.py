@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
+from site_home.links import absolute_url
 from site_home.page_cache import ContentPaginator
 from surveys.models import DiscussionMixin
 
@@ -288,7 +289,7 @@ class StoryPage(DiscussionMixin, Page):
         )
 
     def share_links(self, request):
-        url = self.get_full_url(request)
+        url = absolute_url(self)
         text = f"{self.title}: {self.standfirst}"
         return [
             ("Email", "mailto:?" + urlencode({"subject": self.title, "body": f"{text}\n\n{url}"})),

@@ -247,7 +247,7 @@ def test_hub_sections_show_upcoming_events_in_constant_queries(
 def test_sitemap_lists_events_and_past_listing(client, event_index):
     event = make_event(event_index, title="Drop-in")
     body = client.get("/sitemap.xml").content.decode()
-    assert "http://localhost/events/past/" in body and f"http://localhost{event.url}" in body
+    assert "http://testserver/events/past/" in body and f"http://testserver{event.url}" in body
 
 
 def test_an_event_leaves_the_cached_upcoming_listing_once_it_ends(client, event_index, monkeypatch):

@@ -115,7 +115,7 @@ def test_story_page_shows_teller_place_themes_tags_and_share_links(client, story
     assert "/stories/?tag=food" in html
     links = dict(response.context["share_links"])
     assert set(links) == {"Email", "Facebook", "X", "WhatsApp", "LinkedIn"}
-    full_url = "http://localhost" + story.url
+    full_url = "http://testserver" + story.url
     assert parse_qs(urlparse(links["Facebook"]).query)["u"] == [full_url]
     assert parse_qs(urlparse(links["LinkedIn"]).query)["url"] == [full_url]
     assert parse_qs(urlparse(links["X"]).query)["text"] == ["Allotments & more"]
