@@ -7,6 +7,8 @@ import math
 
 from django.http import HttpResponse
 
+from site_home.spreadsheets import spreadsheet_safe
+
 from .document import comment_counts
 from .models import RecommendationResponse
 
@@ -70,7 +72,7 @@ def export_response(review, rows, fmt):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         writer = csv.writer(response)
         for line in _table(rows):
-            writer.writerow(line)
+            writer.writerow([spreadsheet_safe(cell) for cell in line])
     else:
         from openpyxl import Workbook
 
@@ -79,6 +81,9 @@ def export_response(review, rows, fmt):
         sheet.title = "Feedback"
         for line in _table(rows):
             sheet.append(line)
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # typed text that openpyxl took for a formula
+                    cell.data_type = "s"
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -7,5 +7,8 @@ class SiteHomeConfig(AppConfig):
 
     def ready(self):
         from site_home import signals
+        from site_home.spreadsheets import protect_wagtail_csv_exports
+
+        protect_wagtail_csv_exports()
 
         signals.connect()

@@ -6,6 +6,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
 
+from site_home.admin_lookups import DeclaredLookupsOnlyMixin
 from site_home.bench import BENCH_DATA
 from site_home.demo import DEMO_CONTENT
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
@@ -79,8 +80,9 @@ class CommentButtonHelper(ButtonHelper):
         return buttons
 
 
-class CommentIndexView(IndexView):
+class CommentIndexView(DeclaredLookupsOnlyMixin, IndexView):
     export_headings = EXPORT_HEADINGS
+    personal_lookup_fields = ("display_name", "email")
 
 
 class CommentAdmin(ModelAdmin):
@@ -120,6 +122,10 @@ class CommentAdmin(ModelAdmin):
         if can_see_personal_data(request.user):
             return ["excerpt", "display_name", *self.list_display[1:]]
         return self.list_display
+
+    def get_search_fields(self, request):
+        personal = ["display_name", "email"] if can_see_personal_data(request.user) else []
+        return [*self.search_fields, *personal]
 
     def get_list_export(self, request):
         return PUBLIC_EXPORT + (PERSONAL_EXPORT if can_see_personal_data(request.user) else [])
