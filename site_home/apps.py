@@ -6,6 +6,7 @@ class SiteHomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from site_home import signals
+        from site_home import retention_services, signals
 
         signals.connect()
+        retention_services.connect()
