@@ -1,5 +1,8 @@
 from django.db import models
-from django.db.models import Count
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Cast, Concat
+
+from site_home.retention import After, Anonymise, PersonalData, Rule
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -50,6 +53,22 @@ class RecommendationResponse(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ResponseQuerySet.as_manager()
+
+    # The answer stays in the counts; the per-client hash (which could recognise a returning
+    # visitor) becomes a unique placeholder.
+    personal_data = PersonalData(
+        fields=("client_hash",),
+        rules=(
+            Rule(
+                "client hash",
+                After("updated_at", days="PERSONAL_DATA_RETENTION_DAYS"),
+                Anonymise(
+                    {"client_hash": Concat(Value("anonymised-"), Cast("pk", CharField()))},
+                    done=Q(client_hash__startswith="anonymised-"),
+                ),
+            ),
+        ),
+    )
 
     class Meta:
         constraints = [

@@ -2,6 +2,14 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
+
+EVENT_DAYS = "EVENT_PERSONAL_DATA_RETENTION_DAYS"
+# A backstop for an event whose dates were taken away again: nothing is kept for ever.
+BACKSTOP = Rule(
+    "record of an undated event", After("created_at", days="PERSONAL_DATA_RETENTION_DAYS"), Delete()
+)
+
 
 class BookingQuerySet(models.QuerySet):
     def confirmed(self):
@@ -39,6 +47,16 @@ class Booking(models.Model):
 
     objects = BookingQuerySet.as_manager()
 
+    personal_data = PersonalData(
+        fields=("name", "email", "access_needs"),
+        rules=(
+            # Access needs are health data, needed only to run the event.
+            Rule("access needs", After("event__end", days=1), Anonymise({"access_needs": ""})),
+            Rule("booking", After("event__end", days=EVENT_DAYS), Delete()),
+            BACKSTOP,
+        ),
+    )
+
     class Meta:
         ordering = ["event", "created_at"]
         constraints = [
@@ -66,6 +84,11 @@ class Interest(models.Model):
     email = models.EmailField()
     created_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
+
+    personal_data = PersonalData(
+        fields=("name", "email"),
+        rules=(Rule("registered interest", After("event__end", days=EVENT_DAYS), Delete()), BACKSTOP),
+    )
 
     class Meta:
         ordering = ["event", "created_at"]

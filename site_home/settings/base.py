@@ -287,7 +287,11 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/m")
 FEEDBACK_REPORTS_TO_HIDE = int(os.environ.get("FEEDBACK_REPORTS_TO_HIDE", "3"))
+# Retention (site_home/retention.py, `manage.py apply_retention` daily): what residents said and who
+# said it; bookings and interest after their event ends; finished background tasks and sign-in records.
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "730"))
+EVENT_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("EVENT_PERSONAL_DATA_RETENTION_DAYS", "90"))
+LOG_RETENTION_DAYS = int(os.environ.get("LOG_RETENTION_DAYS", "30"))
 
 LOGGING = {
     "version": 1,

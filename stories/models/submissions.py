@@ -8,6 +8,8 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 
+from site_home.retention import After, Delete, PersonalData, Rule
+
 
 class PrivateStorage(FileSystemStorage):
     """Files under MEDIA_ROOT/private that have no public URL: staff see them through a
@@ -74,6 +76,19 @@ class StorySubmission(models.Model):
     published_notified_at = models.DateTimeField(null=True, blank=True)
 
     objects = StorySubmissionQuerySet.as_manager()
+
+    # A story that was published lives on as its StoryPage (with the name the resident chose and
+    # a copy of the photo); the submission, its email and its private photo file go.
+    personal_data = PersonalData(
+        fields=("display_name", "email", "photo", "text"),
+        rules=(
+            Rule(
+                "story submission and photo",
+                After("created_at", days="PERSONAL_DATA_RETENTION_DAYS"),
+                Delete(files=["photo"]),
+            ),
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]

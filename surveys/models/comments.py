@@ -23,7 +23,17 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
+
 BODY_MAX_LENGTH = 5000
+ANONYMOUS = "Anonymous"
+RETENTION = "PERSONAL_DATA_RETENTION_DAYS"
+
+
+def _confirm_link_age():
+    from surveys.discussions import confirm_max_age
+
+    return confirm_max_age()
 
 PUBLISH_IMMEDIATE = "immediate"
 PUBLISH_CONFIRM = "confirm"
@@ -199,6 +209,40 @@ class Comment(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     objects = CommentQuerySet.as_manager()
+
+    # What was said stays (it shaped decisions); who said it goes. Words that were never published
+    # (unconfirmed or rejected, with no replies hanging on them) go altogether.
+    personal_data = PersonalData(
+        fields=("display_name", "email"),
+        rules=(
+            Rule(
+                "name",
+                After("created_at", days=RETENTION),
+                # Official responses carry the organisation's name, not a resident's: kept.
+                Anonymise({"display_name": ANONYMOUS}),
+                where=models.Q(is_official_response=False),
+                public=True,
+            ),
+            Rule(
+                "email",
+                After("created_at", days=RETENTION),
+                Anonymise({"email": "", "notify_on_outcome": False}),
+            ),
+            # An unconfirmed address was never shown to be the writer's: it goes once its link expires.
+            Rule(
+                "email of an unconfirmed comment",
+                After("created_at", days=_confirm_link_age),
+                Anonymise({"email": "", "notify_on_outcome": False}),
+                where=models.Q(state="unconfirmed"),
+            ),
+            Rule(
+                "unpublished comment",
+                After("created_at", days=RETENTION),
+                Delete(),
+                where=models.Q(state__in=["unconfirmed", "rejected"], replies__isnull=True),
+            ),
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

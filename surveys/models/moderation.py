@@ -17,8 +17,11 @@ import hmac
 
 from django.conf import settings
 from django.db import models
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 from surveys.antispam import client_key
 
 from .comments import Comment
@@ -64,6 +67,12 @@ class Reaction(models.Model):
     person = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
 
+    # The count stays on the comment (agree_count); the per-person fingerprint goes.
+    personal_data = PersonalData(
+        fields=("person",),
+        rules=(Rule("fingerprint", After("created_at", days="PERSONAL_DATA_RETENTION_DAYS"), Delete()),),
+    )
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["comment", "person"], name="one_reaction_per_person")]
 
@@ -84,6 +93,21 @@ class Report(models.Model):
     reason = models.CharField(max_length=16, choices=Reason.choices)
     details = models.TextField(blank=True, max_length=1000)
     created_at = models.DateTimeField(default=timezone.now)
+
+    # The report stays in the comment's history; who made it does not.
+    personal_data = PersonalData(
+        fields=("person",),
+        rules=(
+            Rule(
+                "fingerprint",
+                After("created_at", days="PERSONAL_DATA_RETENTION_DAYS"),
+                Anonymise(
+                    {"person": Concat(Value("anonymised-"), Cast("pk", CharField()))},
+                    done=Q(person__startswith="anonymised-"),
+                ),
+            ),
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -6,6 +6,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, AbstractFormSubmission
 
+from site_home.retention import After, PersonalData, Rule, Transform
+
 RATING = "rating"
 AGREE = "agree"
 PLACE = "place"
@@ -87,6 +89,31 @@ def split_choices(text):
     return [option.strip() for option in text.split(",")]
 
 
+def personal_answer_keys():
+    """{survey page id: answer keys of its personal questions ("about you" ones, and email)}."""
+    keys = {}
+    rows = SurveyField.objects.filter(models.Q(about_you=True) | models.Q(field_type="email"))
+    for page_id, name in rows.values_list("page_id", "clean_name"):
+        keys.setdefault(page_id, []).append(name)
+    return keys
+
+
+def _holding_personal_answers():
+    condition = models.Q(pk__in=[])
+    for page_id, names in personal_answer_keys().items():
+        condition |= models.Q(page_id=page_id, form_data__has_any_keys=names)
+    return condition
+
+
+def _drop_personal_answers(submissions):
+    keys = personal_answer_keys()
+    for submission in submissions:
+        for name in keys.get(submission.page_id, ()):
+            submission.form_data.pop(name, None)
+    SurveySubmission.objects.bulk_update(submissions, ["form_data"])
+    return len(submissions)
+
+
 class SurveySubmissionQuerySet(models.QuerySet):
     def for_place(self, place):
         return self.filter(place=place)
@@ -105,6 +132,18 @@ class SurveySubmission(AbstractFormSubmission):
     )
 
     objects = SurveySubmissionQuerySet.as_manager()
+
+    # The answers stay for the results; the personal ones ("about you", email) are removed.
+    personal_data = PersonalData(
+        fields=("form_data",),
+        rules=(
+            Rule(
+                "personal answers",
+                After("submit_time", days="PERSONAL_DATA_RETENTION_DAYS"),
+                Transform(_drop_personal_answers, pending=_holding_personal_answers),
+            ),
+        ),
+    )
 
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = "survey response"

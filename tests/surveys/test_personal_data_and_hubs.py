@@ -1,4 +1,4 @@
-"""Retention (anonymise_personal_data), hub sections on places and themes, demo content."""
+"""Retention of comments, reactions and reports, hub sections on places and themes, demo content."""
 
 from io import StringIO
 
@@ -33,8 +33,10 @@ def test_anonymise_blanks_old_names_and_emails_and_keeps_the_words(discussion, s
     Report.objects.create(comment=old, person="c" * 64, reason="spam", created_at=days_ago(31))
 
     out = StringIO()
-    call_command("anonymise_personal_data", stdout=out)
-    assert "Anonymised 1 names and 2 email addresses" in out.getvalue()
+    call_command("apply_retention", stdout=out)
+    assert "surveys.Comment: name (30 days (PERSONAL_DATA_RETENTION_DAYS) after created_at): 1 erased" in (
+        out.getvalue()
+    )
     old.refresh_from_db()
     assert (old.display_name, old.email, old.body, old.notify_on_outcome) == (
         "Anonymous",
@@ -51,31 +53,35 @@ def test_anonymise_blanks_old_names_and_emails_and_keeps_the_words(discussion, s
     assert Report.objects.get().person.startswith("anonymised-")
 
     again = StringIO()
-    call_command("anonymise_personal_data", stdout=again)  # idempotent
-    assert (
-        "Anonymised 0 names and 0 email addresses; removed 0 reaction fingerprints and 0 report"
-        in again.getvalue()
-    )
+    call_command("apply_retention", stdout=again)  # idempotent
+    assert "Total erased: 0" in again.getvalue()
 
 
 def test_expired_unconfirmed_comments_lose_their_email(discussion, settings):
     settings.FEEDBACK_CONFIRM_DAYS = 7
     expired = CommentFactory(page=discussion, state=Comment.State.UNCONFIRMED, created_at=days_ago(8))
     waiting = CommentFactory(page=discussion, state=Comment.State.UNCONFIRMED, created_at=days_ago(6))
-    call_command("anonymise_personal_data", stdout=StringIO())
+    call_command("apply_retention", stdout=StringIO())
     expired.refresh_from_db()
     waiting.refresh_from_db()
     assert expired.email == "" and expired.body and waiting.email
 
 
-def test_anonymise_days_option(discussion):
-    comment = CommentFactory(page=discussion, created_at=days_ago(3))
-    call_command("anonymise_personal_data", "--days", "5", stdout=StringIO())
-    comment.refresh_from_db()
-    assert comment.display_name != "Anonymous"
-    call_command("anonymise_personal_data", "--days", "2", stdout=StringIO())
-    comment.refresh_from_db()
-    assert comment.display_name == "Anonymous"
+def test_unpublished_comments_are_deleted_after_retention_and_published_ones_keep_their_words(
+    discussion, settings
+):
+    settings.PERSONAL_DATA_RETENTION_DAYS = 30
+    rejected = CommentFactory(page=discussion, state=Comment.State.REJECTED, created_at=days_ago(31))
+    young = CommentFactory(page=discussion, state=Comment.State.REJECTED, created_at=days_ago(29))
+    published = CommentFactory(page=discussion, created_at=days_ago(31), body="Still here")
+    dry = StringIO()
+    call_command("apply_retention", "--dry-run", stdout=dry)
+    assert "surveys.Comment: unpublished comment" in dry.getvalue() and "1 would erase" in dry.getvalue()
+    assert Comment.objects.filter(pk=rejected.pk).exists()  # a dry run erases nothing
+    call_command("apply_retention", stdout=StringIO())
+    assert not Comment.objects.filter(pk=rejected.pk).exists()
+    assert Comment.objects.filter(pk=young.pk).exists()
+    assert Comment.objects.get(pk=published.pk).body == "Still here"
 
 
 def test_place_hub_shows_count_and_latest_three_escaped(client, discussion, place_index):
