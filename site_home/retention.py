@@ -24,7 +24,8 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,15 @@ class Anonymise:
 
     def erase(self, model, pks):
         return model._default_manager.filter(pk__in=pks).update(**self.values)
+
+    @classmethod
+    def unique_placeholder(cls, field_name):
+        """For a field that must stay unique per row (a client fingerprint): "anonymised-<pk>"."""
+        prefix = "anonymised-"
+        return cls(
+            {field_name: Concat(Value(prefix), Cast("pk", models.CharField()))},
+            done=Q(**{f"{field_name}__startswith": prefix}),
+        )
 
 
 class Delete:

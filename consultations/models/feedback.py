@@ -1,6 +1,5 @@
 from django.db import models
-from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Count
 
 from site_home.retention import After, Anonymise, PersonalData, Rule
 
@@ -62,10 +61,7 @@ class RecommendationResponse(models.Model):
             Rule(
                 "client hash",
                 After("updated_at", days="PERSONAL_DATA_RETENTION_DAYS"),
-                Anonymise(
-                    {"client_hash": Concat(Value("anonymised-"), Cast("pk", CharField()))},
-                    done=Q(client_hash__startswith="anonymised-"),
-                ),
+                Anonymise.unique_placeholder("client_hash"),
             ),
         ),
     )

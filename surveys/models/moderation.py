@@ -17,8 +17,6 @@ import hmac
 
 from django.conf import settings
 from django.db import models
-from django.db.models import CharField, Q, Value
-from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
@@ -101,10 +99,7 @@ class Report(models.Model):
             Rule(
                 "fingerprint",
                 After("created_at", days="PERSONAL_DATA_RETENTION_DAYS"),
-                Anonymise(
-                    {"person": Concat(Value("anonymised-"), Cast("pk", CharField()))},
-                    done=Q(person__startswith="anonymised-"),
-                ),
+                Anonymise.unique_placeholder("person"),
             ),
         ),
     )
