@@ -42,7 +42,7 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 
 ENV = {
     **os.environ,
-    "DJANGO_SETTINGS_MODULE": "site_home.settings.production",
+    "DJANGO_SETTINGS_MODULE": "site_home.settings.production_demo",  # bench_data and bench_probe
     "DATABASE_URL": DATABASE_URL,
     "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-7f3a9c1e5b2d8046af19ce73b5d20e8f4a6c1b9d3e7f"),
     "ALLOWED_HOSTS": "127.0.0.1,localhost",

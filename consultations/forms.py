@@ -3,8 +3,8 @@ from django import forms
 from django.db.models import Q
 
 from site_home.models import PlacePage, Theme
-from surveys.antispam import HONEYPOT_FIELD
-from surveys.forms_base import PublicForm
+from surveys.feedback.antispam import HONEYPOT_FIELD
+from surveys.feedback.forms_base import PublicForm
 
 from .models import RecommendationResponse, ReviewPage, ReviewStatus
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from wagtail.signals import page_published
 
 from site_home.links import absolute_url
-from surveys.emails import queue_email
+from surveys.feedback.emails import queue_email
 from surveys.models import Comment
 
 from .models import OutcomeNotice, ReviewPage, ReviewStatus

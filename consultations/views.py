@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.crypto import salted_hmac
 
-from surveys.antispam import client_key, over_limit, rate_limited_response
+from surveys.feedback.antispam import client_key, over_limit, rate_limited_response
 
 from .forms import RecommendationResponseForm, place_choices
 from .models import RecommendationResponse

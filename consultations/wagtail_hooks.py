@@ -2,12 +2,9 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
-from site_home.bench import BENCH_DATA
-from site_home.demo import DEMO_CONTENT
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 
 from . import admin_views
-from .bench import build as build_review_bench
 from .models import ReviewIndexPage, ReviewPage
 
 FEEDBACK_LABEL = "Feedback overview"
@@ -72,13 +69,3 @@ def place_reviews(place, request):
 @hooks.register(THEME_SECTIONS, order=10)
 def theme_reviews(theme, request):
     return _review_section("Reviews", _live_reviews().for_theme(theme), request, "See all reviews")
-
-
-@hooks.register(DEMO_CONTENT, order=20)
-def build_consultation_demo(demo):
-    from .demo import build_demo
-
-    build_demo(demo)
-
-
-hooks.register(BENCH_DATA, build_review_bench, order=60)

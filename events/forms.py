@@ -7,7 +7,7 @@ from django.utils import timezone
 from events.models import EventPage
 from events.models.pages import LONDON
 from site_home.page_cache import cached_content
-from surveys.forms_base import PublicForm
+from surveys.feedback.forms_base import PublicForm
 
 CONSENT_LABEL = (
     "I agree that the organisers may keep my details to manage this booking and contact me about it. "

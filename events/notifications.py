@@ -1,5 +1,6 @@
 """Emails to people who book or register interest. Each is queued after the transaction commits
-(surveys.emails), with JSON-serialisable context; booking confirmations carry the event's .ics file."""
+(surveys.feedback.emails), with JSON-serialisable context; booking confirmations carry the
+event's .ics file."""
 
 from django.utils import formats, timezone
 
@@ -7,7 +8,7 @@ from events.calendars import ics_text
 from events.models.pages import LONDON
 from events.tokens import booking_url
 from site_home.links import absolute_url
-from surveys.emails import queue_email
+from surveys.feedback.emails import queue_email
 
 
 def _when(event):

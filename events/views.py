@@ -14,7 +14,7 @@ from events.forms import BookingForm, InterestForm
 from events.models import Booking, EventPage, Interest
 from events.tokens import read_token
 from site_home.middleware import personal_page
-from surveys.antispam import over_limit, rate_limited_response
+from surveys.feedback.antispam import over_limit, rate_limited_response
 
 
 def booking_rate():

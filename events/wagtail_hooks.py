@@ -3,11 +3,7 @@ from urllib.parse import urlencode
 from wagtail import hooks
 
 from events.admin import EventAdminGroup
-from events.bench import build as build_event_bench
-from events.demo import build_event_demo
 from events.models import EventIndexPage, EventPage
-from site_home.bench import BENCH_DATA
-from site_home.demo import DEMO_CONTENT
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 
 SECTION_TEMPLATE = "events/sections/event_list.html"
@@ -63,7 +59,3 @@ def theme_events(theme, request):
         "All events on this theme",
         urlencode({"theme": theme.slug}),
     )
-
-
-hooks.register(DEMO_CONTENT, build_event_demo, order=40)
-hooks.register(BENCH_DATA, build_event_bench, order=40)

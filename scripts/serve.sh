@@ -60,7 +60,7 @@ with conn.cursor() as cur:
 PYEOF
 
 "$PY" manage.py migrate --noinput
-"$PY" manage.py load_demo
+DJANGO_SETTINGS_MODULE=site_home.settings.production_demo "$PY" manage.py load_demo
 "$PY" manage.py collectstatic --noinput --verbosity 0
 echo "Serving like production at http://$HOST:$PORT/ with $WEB_CONCURRENCY gunicorn workers (Ctrl+C stops it)."
 # The background-task worker sends queued emails; it stops with the server.

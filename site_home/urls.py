@@ -17,7 +17,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     # Each feature app owns its non-page URLs (feeds, confirmations, exports).
-    path("", include("surveys.urls")),
+    path("", include("surveys.feedback.urls")),
     path("", include("stories.urls")),
     path("", include("events.urls")),
 ]

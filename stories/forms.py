@@ -3,7 +3,7 @@ from taggit.models import Tag
 
 from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
-from surveys.forms_base import PublicForm
+from surveys.feedback.forms_base import PublicForm
 
 from .models import StorySubmission
 from .uploads import clean_photo

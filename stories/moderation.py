@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from site_home.links import absolute_url
-from surveys.emails import queue_email
+from surveys.feedback.emails import queue_email
 
 from .models import StoryIndexPage, StoryPage, StorySubmission
 

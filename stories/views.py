@@ -8,8 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from site_home.links import absolute_url
-from surveys.antispam import over_limit, rate_limited_response
-from surveys.emails import queue_email
+from surveys.feedback.antispam import over_limit, rate_limited_response
+from surveys.feedback.emails import queue_email
 
 from .forms import StorySubmissionForm
 from .models import StoryPage

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
@@ -9,14 +10,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from site_home.bench import BENCH_DATA
-from site_home.demo import DEMO_CONTENT
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.permissions import can_see_personal_data
 
 from . import admin_views
-from .bench import build as build_story_bench
-from .demo import build_story_demo
 from .models import StoryIndexPage, StoryPage, StorySubmission
 
 SECTION_STORIES = 3
@@ -174,7 +171,15 @@ class StoryListingViewSet(PageListingViewSet):
     columns = [
         PageTitleColumn("title", label="Title", sort_key="title", classname="title"),
         Column("place", label="Place", accessor="place.title"),
-        DateColumn("publication_date", label="Published", sort_key="publication_date"),
+        # The story's own date is a calendar date: shown as one, since "… ago" would count from
+        # midnight. When it went live is a moment, for which "… ago" is right.
+        Column(
+            "publication_date",
+            label="Story date",
+            accessor=lambda story: date_format(story.publication_date, "j M Y"),
+            sort_key="publication_date",
+        ),
+        DateColumn("last_published_at", label="Published", sort_key="last_published_at"),
         PageStatusColumn("status", label="Status", sort_key="live"),
         Column("views", label="Views", accessor="views"),
     ]
@@ -183,9 +188,3 @@ class StoryListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_story_listing():
     return StoryListingViewSet("stories")
-
-
-# ---- Demo content ---------------------------------------------------------------------------------
-
-hooks.register(DEMO_CONTENT, build_story_demo, order=30)
-hooks.register(BENCH_DATA, build_story_bench, order=20)

@@ -3,6 +3,7 @@
 from .base import *  # noqa: F403
 from .base import TASKS, env_bool
 
+INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405  (load_demo and the benchmark data)
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-not-secret-5b1f0c3e7d2a4f6e8a9b"  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405

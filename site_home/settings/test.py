@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 
+INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405  (load_demo and the benchmark data)
 SECRET_KEY = "test-only-secret-key-not-for-production-4c8e2a"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

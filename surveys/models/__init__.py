@@ -1,9 +1,15 @@
-from .comments import Comment, DiscussionMixin
-from .discussion_page import DiscussionPage
-from .moderation import ModerationEvent, Reaction, Report
-from .settings import FeedbackSettings
-from .survey_fields import SurveyField, SurveySubmission
-from .survey_pages import SurveyIndexPage, SurveyPage
+"""The app's models, from its two parts: the feedback engine and the survey builder."""
+
+from surveys.builder.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
+from surveys.feedback.models import (
+    Comment,
+    DiscussionMixin,
+    DiscussionPage,
+    FeedbackSettings,
+    ModerationEvent,
+    Reaction,
+    Report,
+)
 
 __all__ = [
     "Comment",

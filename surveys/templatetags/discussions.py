@@ -1,6 +1,6 @@
 from django import template
 
-from surveys.discussions import thread_context
+from surveys.feedback.discussions import thread_context
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from site_home.bench import DEFAULT_SCALE
+from devdata.bench import DEFAULT_SCALE
 
 pytestmark = pytest.mark.django_db
 

@@ -268,7 +268,7 @@ def test_an_event_leaves_the_cached_upcoming_listing_once_it_ends(client, event_
 def test_demo_programme_days_skip_sundays_and_the_winter_holidays():
     import datetime
 
-    from events.demo import programme_day
+    from devdata.demo.events import programme_day
 
     assert programme_day(datetime.date(2026, 12, 25)) == datetime.date(2027, 1, 5)
     assert programme_day(datetime.date(2027, 1, 1)) == datetime.date(2027, 1, 5)

@@ -116,6 +116,17 @@ def test_production_settings_refuse_to_start_without_secret_key_and_hosts():
     assert "SECRET_KEY, ALLOWED_HOSTS" in result.stderr
 
 
+def test_production_settings_do_not_ship_the_demo_and_benchmark_commands():
+    secrets = {
+        "SECRET_KEY": "x7!k2@p9#q4$w8%e3^r6&t1*y5(u0)i-o=p+a[s]d{f}g|h;j:k",
+        "ALLOWED_HOSTS": "example.org",
+    }
+    for command in ("load_demo", "bench_data", "bench_probe"):
+        result = _run_production(secrets, command, "--help")
+        assert result.returncode != 0
+        assert f"Unknown command: '{command}'" in result.stderr
+
+
 def test_production_settings_pass_check_deploy():
     result = _run_production(
         {"SECRET_KEY": "x7!k2@p9#q4$w8%e3^r6&t1*y5(u0)i-o=p+a[s]d{f}g|h;j:k", "ALLOWED_HOSTS": "example.org"},

@@ -1,3 +1,4 @@
+import datetime
 import xml.etree.ElementTree as ET
 from urllib.parse import parse_qs, urlparse
 
@@ -282,6 +283,18 @@ def test_editors_see_view_counts_in_the_story_listing(admin_client, client, stor
     assert "Counted story" in html
     assert "Views" in html
     assert ">2<" in html.replace(" ", "").replace("\n", "")
+
+
+def test_story_listing_shows_the_story_date_as_a_date_and_publishing_as_a_moment(admin_client, story_index):
+    # A calendar date shown as "… ago" counts from midnight: a story published a minute ago read
+    # "Published 16 hours ago" in the afternoon.
+    make_story(story_index, title="Fresh story", publication_date=datetime.date(2026, 3, 14))
+
+    html = admin_client.get("/admin/stories/").content.decode()
+
+    assert "14 Mar 2026" in html
+    assert "Story date" in html
+    assert "hours ago" not in html and "days ago" not in html and "months ago" not in html
 
 
 def _count_queries(client, url):

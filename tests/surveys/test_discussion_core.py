@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Site
 
-from surveys.discussions import confirm_token
+from surveys.feedback.discussions import confirm_token
 from surveys.models import Comment, FeedbackSettings
 from tests.surveys.factories import CommentFactory
 

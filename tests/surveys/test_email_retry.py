@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from surveys.emails import queue_email
+from surveys.feedback.emails import queue_email
 
 
 class Inbox(Message):

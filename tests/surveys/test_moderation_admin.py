@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from surveys import moderation
+from surveys.feedback import moderation
 from surveys.models import Comment
 from tests.surveys.conftest import MODERATOR_PERMS
 from tests.surveys.factories import CommentFactory

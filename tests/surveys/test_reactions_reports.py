@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
+from surveys.feedback.models.moderation import person_digest
 from surveys.models import Comment, FeedbackSettings, Reaction, Report
-from surveys.models.moderation import person_digest
 from tests.surveys.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db

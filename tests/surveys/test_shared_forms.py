@@ -4,9 +4,9 @@ from django.core import mail
 from django.db import transaction
 from django.test import RequestFactory
 
-from surveys.antispam import over_limit, rate_limited_response
-from surveys.emails import queue_email
-from surveys.forms_base import PublicForm
+from surveys.feedback.antispam import over_limit, rate_limited_response
+from surveys.feedback.emails import queue_email
+from surveys.feedback.forms_base import PublicForm
 
 
 class ContactForm(PublicForm):
@@ -65,7 +65,7 @@ def test_email_is_sent_only_after_the_transaction_commits(settings, tmp_path):
     ("proxies", "expected"), [(0, "198.51.100.9"), (1, "10.0.0.2"), (2, "10.0.0.1"), (3, "198.51.100.9")]
 )
 def test_forwarded_addresses_are_believed_only_behind_trusted_proxies(settings, proxies, expected):
-    from surveys.antispam import client_key
+    from surveys.feedback.antispam import client_key
 
     settings.TRUSTED_PROXY_COUNT = proxies
     request = RequestFactory().post(

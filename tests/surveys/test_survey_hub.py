@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from surveys.builder.results import survey_results
 from surveys.models import SurveyPage, SurveySubmission
-from surveys.survey_results import survey_results
 from tests.site_home.factories import ThemeFactory, make_place
 from tests.surveys.survey_factories import AGREE, answer, days, make_survey, make_survey_index
 

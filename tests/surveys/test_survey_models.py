@@ -4,8 +4,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from site_home.models import HomePage, Theme
+from surveys.builder.models.fields import PREFER_NOT_TO_SAY
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage
-from surveys.models.survey_fields import PREFER_NOT_TO_SAY
 from tests.site_home.factories import ThemeFactory
 from tests.surveys.survey_factories import AGE, AGREE, CHECKBOXES, days, make_survey, make_survey_index
 

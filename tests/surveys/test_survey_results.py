@@ -5,9 +5,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from surveys.builder.radar import CENTRE, RADIUS, Compass, CompassAxis, point
+from surveys.builder.results import survey_results
 from surveys.models import SurveyPage, SurveySubmission
-from surveys.radar import CENTRE, RADIUS, Compass, CompassAxis, point
-from surveys.survey_results import survey_results
 from tests.site_home.factories import make_place
 from tests.surveys.survey_factories import (
     AGE,
@@ -318,7 +318,7 @@ def test_compass_queries_do_not_grow_with_answers(client, rounds, places):
 
 def test_what_people_in_an_area_said_about_a_theme(survey_index, places):
     from site_home.models import Theme
-    from surveys.survey_results import answers_about
+    from surveys.builder.results import answers_about
 
     park = make_survey(
         survey_index,

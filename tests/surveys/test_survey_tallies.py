@@ -4,8 +4,8 @@ import statistics
 import pytest
 from django.db import connection
 
-from surveys.survey_results import median_from_counts
-from surveys.survey_tallies import answer_tallies, combined, python_rows, sql_rows, tally
+from surveys.builder.results import median_from_counts
+from surveys.builder.tallies import answer_tallies, combined, python_rows, sql_rows, tally
 from tests.site_home.factories import make_place
 from tests.surveys.survey_factories import CHECKBOXES, RATING, TEXT, answer, make_survey, make_survey_index
 

@@ -1,0 +1,300 @@
+"""Survey pages: the /surveys/ index and SurveyPage, a Wagtail form page with opening and closing
+dates, places and themes, public results and the Place Standard preset."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from site_home.models import PlacePage
+from site_home.page_cache import cached_content
+from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
+from surveys.feedback.emails import queue_email
+
+from .fields import PLACE, SurveySubmission
+
+UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
+STATE_LABELS = {UPCOMING: "Upcoming", OPEN: "Open", CLOSED: "Closed"}
+
+
+def today():
+    return timezone.localdate()
+
+
+class SurveyPageQuerySet(PageQuerySet):
+    def open_now(self):
+        now = today()
+        return self.filter(opens_on__lte=now, closes_on__gte=now)
+
+    def upcoming(self):
+        return self.filter(opens_on__gt=today())
+
+    def closed(self):
+        return self.filter(closes_on__lt=today())
+
+    def for_place(self, place):
+        return self.filter(places=place)
+
+    def for_theme(self, theme):
+        """Surveys tagged with the theme, or asking a question about it."""
+        return self.filter(models.Q(themes=theme) | models.Q(form_fields__theme=theme)).distinct()
+
+    def with_cards(self):
+        """What a survey card shows (places and themes) in a fixed number of queries."""
+        return self.prefetch_related("places", "themes")
+
+
+class SurveyIndexPage(Page):
+    introduction = models.TextField(blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["site_home.HomePage"]
+    subpage_types = ["surveys.SurveyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "survey index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        surveys = SurveyPage.objects.child_of(self).live().public().with_cards()
+        context["survey_groups"] = [
+            ("Open now", list(surveys.open_now().order_by("closes_on"))),
+            ("Coming soon", list(surveys.upcoming().order_by("opens_on"))),
+            ("Closed", list(surveys.closed().order_by("-closes_on"))),
+        ]
+        return context
+
+
+class SurveyPage(RoutablePageMixin, AbstractForm):
+    """A survey editors compose from questions in the admin. Residents answer it while it is open;
+    afterwards (or alongside, if the editor says so) anyone can read the results at results/."""
+
+    introduction = models.TextField(max_length=600, help_text="Who is asking, why, and how long it takes.")
+    thank_you_text = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text="Shown after someone answers: say what happens next.",
+    )
+    opens_on = models.DateField(default=datetime.date.today)
+    closes_on = models.DateField()
+    places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="surveys")
+    themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="surveys")
+    results_public = models.BooleanField(
+        "show results publicly",
+        default=False,
+        help_text="Anyone can read the counts and charts at this survey's results page.",
+    )
+    is_place_standard = models.BooleanField(
+        "Place Standard survey",
+        default=False,
+        help_text="Tick this when creating the survey to add the 14 Place Standard questions (a 1–7 "
+        "rating plus 'what is good now?' and 'what could be better?' for each theme) in one step. "
+        "Its results show a compass diagram per place.",
+    )
+    previous_round = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="later_rounds",
+        help_text="An earlier round of this survey, shown on the compass so change over time is visible.",
+    )
+    notification_email = models.EmailField(
+        blank=True, help_text="Optional: we email this address when someone answers (no personal data)."
+    )
+
+    objects = PageManager.from_queryset(SurveyPageQuerySet)()
+
+    content_panels = AbstractForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]), FieldPanel("results_public")],
+            heading="When and results",
+        ),
+        FieldPanel("places"),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [FieldPanel("is_place_standard"), FieldPanel("previous_round")], heading="Place Standard"
+        ),
+        InlinePanel("form_fields", label="Question"),
+        FieldPanel("thank_you_text"),
+        FieldPanel("notification_email"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["surveys.SurveyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "survey"
+
+    def clean(self):
+        super().clean()
+        if self.closes_on and self.opens_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": "The survey cannot close before it opens."})
+        if self.previous_round_id and self.previous_round_id == self.pk:
+            raise ValidationError({"previous_round": "Choose an earlier survey, not this one."})
+
+    def save(self, *args, **kwargs):
+        # The preset fills an empty survey once; editors can then change the questions freely.
+        if self.is_place_standard and not list(self.form_fields.all()):
+            from surveys.builder.presets import place_standard_fields
+
+            self.form_fields = place_standard_fields()
+        return super().save(*args, **kwargs)
+
+    # State ---------------------------------------------------------------------------------
+
+    @property
+    def state(self):
+        now = today()
+        if self.opens_on and now < self.opens_on:
+            return UPCOMING
+        if self.closes_on and now > self.closes_on:
+            return CLOSED
+        return OPEN
+
+    @property
+    def state_label(self):
+        return STATE_LABELS[self.state]
+
+    @property
+    def is_open(self):
+        return self.state == OPEN
+
+    # Form builder --------------------------------------------------------------------------
+
+    def get_form_fields(self):
+        # pk breaks ties: fields made in code (not in the admin's ordered inline) share a sort_order.
+        return self.form_fields.select_related("theme").order_by("sort_order", "pk")
+
+    @cached_property
+    def questions(self):
+        """The questions with their themes, loaded once per request."""
+        return list(self.get_form_fields())
+
+    def get_form_class(self):
+        from surveys.builder.forms import SurveyFormBuilder
+
+        return SurveyFormBuilder(self.questions, self).get_form_class()
+
+    def get_submission_class(self):
+        return SurveySubmission
+
+    def get_submissions(self):
+        return SurveySubmission.objects.filter(page=self).select_related("place")
+
+    def get_submissions_list_view_class(self):
+        from surveys.builder.exports import SurveySubmissionsListView
+
+        return SurveySubmissionsListView
+
+    def get_data_fields(self):
+        """Columns of the admin listing and its CSV/XLSX export: the place first, then the
+        answers (headed with their theme), then "about you" answers only for staff allowed to see
+        personal data (set on the page by the submissions view for this request)."""
+        fields = self.questions
+        columns = [("submit_time", "Submission date"), ("place", "Place")]
+        for field in fields:
+            if not field.about_you:
+                heading = f"{field.label} [theme: {field.theme.name}]" if field.theme_id else field.label
+                columns.append((field.clean_name, heading))
+        if getattr(self, "show_personal_data", False):
+            columns += [(f.clean_name, f"About you: {f.label}") for f in fields if f.about_you]
+        return columns
+
+    def submission_place(self, form):
+        """The place an answer is about: the place question if asked, else the survey's only place."""
+        for field in self.questions:
+            if field.field_type == PLACE and form.cleaned_data.get(field.clean_name):
+                return PlacePage.objects.filter(slug=form.cleaned_data[field.clean_name]).first()
+        places = list(self.places.all()[:2])
+        return places[0] if len(places) == 1 else None
+
+    def process_form_submission(self, form):
+        data = {key: value for key, value in form.cleaned_data.items() if key != HONEYPOT_FIELD}
+        submission = SurveySubmission.objects.create(
+            form_data=data, page=self, place=self.submission_place(form)
+        )
+        if self.notification_email:
+            queue_email(
+                self.notification_email,
+                "surveys/email/survey_response",
+                {"survey": self.title, "place": submission.place.title if submission.place else ""},
+            )
+        return submission
+
+    # Views ---------------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Querysets, read inside the survey_meta fragment only when it is not cached.
+        context["places_list"] = self.places.only("title", "url_path", "path", "depth")
+        context["themes_list"] = self.themes.all()
+        return context
+
+    @path("", name="form")
+    def index_route(self, request):
+        if not self.is_open:
+            return self.render_closed(request)
+        if request.method == "POST":
+            if over_limit(request, "surveys", settings.FEEDBACK_RATE_LIMIT):
+                return rate_limited_response(request, what="survey answers")
+            form = self.get_form(request.POST, page=self, user=request.user)
+            if form.is_spam():
+                return self.render_landing_page(request)  # a bot is thanked, nothing is stored
+            if form.is_valid():
+                return self.render_landing_page(request, self.process_form_submission(form))
+        else:
+            form = self.get_form(page=self, user=request.user)
+        return self.render(request, context_overrides={"form": form})
+
+    def render_closed(self, request):
+        context = {}
+        if self.state == CLOSED and self.results_public:
+            context["results"] = self.public_results(request)
+        return self.render(request, context_overrides=context)
+
+    @path("results/", name="results")
+    def results(self, request):
+        if not self.results_public:
+            raise Http404("The results of this survey are not public.")
+        results = SimpleLazyObject(lambda: self.public_results(request))  # read on a fragment miss
+        return self.render(
+            request,
+            template="surveys/survey_results.html",
+            context_overrides={"results": results, "breadcrumb_extra": "Results"},
+        )
+
+    def public_results(self, request):
+        """The results for the place in ?place=, kept per content version (every answer changes
+        it): on a hit not even the query that keys survey_results' own cache is made."""
+        from surveys.builder.results import survey_results
+
+        place_slug = request.GET.get("place")
+        return cached_content(
+            request, "survey-results", (self.pk, place_slug), lambda: survey_results(self, place_slug)
+        )
+
+    def results_url(self):
+        return self.url + self.reverse_subpage("results")
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "landing":
+            return self.render_landing_page(request)
+        return self.index_route(request)

@@ -1,0 +1,128 @@
+"""Moderation screens in the Wagtail admin, beside the modeladmin listing: one comment in full
+(history, reports, decide, respond officially) and bulk approve / reject with a reason."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from site_home.models import SiteSettings
+from site_home.permissions import can_see_personal_data
+from surveys.feedback import moderation
+from surveys.models import Comment
+
+MODERATE_PERMISSION = "surveys.moderate_comment"
+OFFICIAL_PERMISSION = "surveys.post_official_response"
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(choices=moderation.ACTIONS.items(), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded in the comment's history. Required when rejecting.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == moderation.REJECT and not data.get("reason", "").strip():
+            self.add_error("reason", "Give a reason for rejecting, for the record.")
+        return data
+
+
+class BulkDecisionForm(DecisionForm):
+    comments = forms.ModelMultipleChoiceField(
+        queryset=Comment.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+
+class OfficialResponseForm(forms.Form):
+    display_name = forms.CharField(max_length=80, label="Shown as")
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, label="Response")
+
+
+def _require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def index_url():
+    return reverse("surveys_comment_modeladmin_index")
+
+
+def moderate_comment(request, pk):
+    _require(request, MODERATE_PERMISSION)
+    comment = get_object_or_404(Comment.objects.select_related("page", "place", "theme", "parent"), pk=pk)
+    can_respond = request.user.has_perm(OFFICIAL_PERMISSION)
+    decision = DecisionForm(prefix="decision")
+    response_form = OfficialResponseForm(
+        prefix="response", initial={"display_name": SiteSettings.for_request(request).organisation_name}
+    )
+    if request.method == "POST" and "decision-action" in request.POST:
+        decision = DecisionForm(request.POST, prefix="decision")
+        if decision.is_valid():
+            moderation.moderate(
+                [comment], decision.cleaned_data["action"], request.user, decision.cleaned_data["reason"]
+            )
+            messages.success(request, f"Comment {comment.get_state_display().lower()}.")
+            return redirect("surveys_moderate_comment", pk=comment.pk)
+    elif request.method == "POST" and can_respond:
+        response_form = OfficialResponseForm(request.POST, prefix="response")
+        if response_form.is_valid():
+            moderation.post_official_response(
+                comment,
+                request.user,
+                response_form.cleaned_data["body"],
+                response_form.cleaned_data["display_name"],
+            )
+            messages.success(request, "Official response published.")
+            return redirect("surveys_moderate_comment", pk=comment.pk)
+    return TemplateResponse(
+        request,
+        "surveys/admin/moderate_comment.html",
+        {
+            "comment": comment,
+            "decision": decision,
+            "response_form": response_form if can_respond else None,
+            "history": comment.moderation_events.select_related("user"),
+            "reports": comment.reports.all(),
+            "show_personal_data": can_see_personal_data(request.user),
+            "index_url": index_url(),
+        },
+    )
+
+
+def bulk_moderate(request):
+    _require(request, MODERATE_PERMISSION)
+    state = request.GET.get("state") or request.GET.get("state__exact") or Comment.State.PENDING
+    queryset = Comment.objects.select_related("page", "place").order_by("created_at")
+    if state in Comment.State.values:
+        queryset = queryset.filter(state=state)
+    if request.GET.get("page__id__exact", "").isdigit():
+        queryset = queryset.filter(page_id=request.GET["page__id__exact"])
+    form = BulkDecisionForm(request.POST or None)
+    form.fields["comments"].queryset = queryset
+    if request.method == "POST" and form.is_valid():
+        changed = moderation.moderate(
+            form.cleaned_data["comments"],
+            form.cleaned_data["action"],
+            request.user,
+            form.cleaned_data["reason"],
+        )
+        messages.success(request, f"{changed} comment{'s' if changed != 1 else ''} updated.")
+        return redirect(f"{reverse('surveys_bulk_moderate')}?{request.GET.urlencode()}")
+    return TemplateResponse(
+        request,
+        "surveys/admin/bulk_moderate.html",
+        {
+            "form": form,
+            "comments": queryset[:200],
+            "state": state,
+            "states": Comment.State.choices,
+            "show_personal_data": can_see_personal_data(request.user),
+            "index_url": index_url(),
+        },
+    )

@@ -1,0 +1,137 @@
+"""Public forms of the discussion: comment (and reply) and report. All plain text, validated on the
+server with messages that say what to fix; what was typed is kept on error."""
+
+from django import forms
+
+from site_home.models import PlacePage, Theme
+from surveys.feedback.forms_base import PublicForm
+from surveys.feedback.models.comments import BODY_MAX_LENGTH
+from surveys.models import Comment, Report
+
+
+class CommentForm(PublicForm):
+    display_name = forms.CharField(
+        label="Your name",
+        help_text="Shown with your comment. You can use your first name or a nickname.",
+        max_length=80,
+        error_messages={
+            "required": "Enter the name to show with your comment",
+            "max_length": "Your name must be 80 characters or fewer",
+        },
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="Never shown.",  # completed in __init__ with what the address is really used for
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    body = forms.CharField(
+        label="Your comment",
+        help_text=f"Plain text, up to {BODY_MAX_LENGTH:,} characters. Links are not clickable.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=BODY_MAX_LENGTH,
+        error_messages={
+            "required": "Enter your comment",
+            "max_length": f"Your comment must be {BODY_MAX_LENGTH:,} characters or fewer "
+            "(it has %(show_value)d)",
+        },
+    )
+    stance = forms.ChoiceField(
+        label="Are you for or against?",
+        choices=Comment.Stance.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    category = forms.ChoiceField(
+        label="What kind of comment is it?",
+        choices=Comment.Category.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    place = forms.ModelChoiceField(
+        label="Where do you live or work? (optional)",
+        queryset=PlacePage.objects.none(),
+        required=False,
+        empty_label="I would rather not say",
+    )
+    notify_on_outcome = forms.BooleanField(label="Email me when the outcome is published", required=False)
+    consent = forms.BooleanField(
+        label="I have read the privacy notice and agree to my comment and name being published",
+        error_messages={"required": "Tick the box to say you have read the privacy notice"},
+    )
+    official = forms.BooleanField(label="Post as the organisation's official response", required=False)
+    page_id = forms.IntegerField(widget=forms.HiddenInput)
+    section_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    section_label = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
+    theme_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    parent_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    return_to = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
+
+    def __init__(self, *args, page, user=None, places=None, is_reply=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        if places is not None:
+            self.fields["place"].queryset = places
+        else:
+            self.fields["place"].queryset = PlacePage.objects.live().public().order_by("title")
+        if not getattr(page, "allow_stance", False) or is_reply:
+            del self.fields["stance"]
+        if not getattr(page, "allow_category", False) or is_reply:
+            del self.fields["category"]
+        if is_reply or not getattr(page, "offers_outcome_email", False):
+            del self.fields["notify_on_outcome"]
+        self.fields["email"].help_text = email_hint(page, "notify_on_outcome" in self.fields)
+        if user is None or not user.has_perm("surveys.post_official_response"):
+            del self.fields["official"]
+        else:
+            # Staff post as themselves: name and email come from their account when left empty.
+            self.fields["email"].required = False
+            self.fields["display_name"].required = False
+            self.fields["consent"].required = False
+            self.user = user
+
+    def clean_theme_id(self):
+        # A hidden field: drop an id that does not exist rather than fail on save.
+        theme_id = self.cleaned_data.get("theme_id")
+        return theme_id if theme_id and Theme.objects.filter(pk=theme_id).exists() else None
+
+    def clean(self):
+        data = super().clean()
+        if "official" in self.fields:
+            data["display_name"] = data.get("display_name") or self.user.get_full_name() or "Staff"
+            data["email"] = data.get("email") or self.user.email
+        return data
+
+
+def email_hint(page, offers_outcome):
+    """What the address is used for on this page, and nothing it is not used for."""
+    from surveys.feedback.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
+
+    mode = page.publishing_mode() if hasattr(page, "publishing_mode") else PUBLISH_IMMEDIATE
+    uses = {
+        PUBLISH_CONFIRM: "We email you a link to confirm your comment",
+        PUBLISH_IMMEDIATE: "We only use it if a moderator needs to contact you about your comment",
+    }.get(mode, "We email you when a moderator has published your comment")
+    if offers_outcome:
+        uses += " and, if you ask, to tell you the outcome"
+    return f"Never shown. {uses}."
+
+
+class ReportForm(PublicForm):
+    reason = forms.ChoiceField(
+        label="Why should a moderator look at this comment?",
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select why you are reporting this comment"},
+    )
+    details = forms.CharField(
+        label="Anything else we should know? (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=1000,
+        error_messages={"max_length": "Keep it to 1,000 characters or fewer (it has %(show_value)d)"},
+    )
+    return_to = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)

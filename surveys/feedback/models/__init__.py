@@ -1,0 +1,14 @@
+from .comments import Comment, DiscussionMixin
+from .discussion_page import DiscussionPage
+from .moderation import ModerationEvent, Reaction, Report
+from .settings import FeedbackSettings
+
+__all__ = [
+    "Comment",
+    "DiscussionMixin",
+    "DiscussionPage",
+    "FeedbackSettings",
+    "ModerationEvent",
+    "Reaction",
+    "Report",
+]

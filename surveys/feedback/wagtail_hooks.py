@@ -1,0 +1,169 @@
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
+
+from site_home.admin_lookups import DeclaredLookupsOnlyMixin
+from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
+from site_home.permissions import can_see_personal_data
+from surveys.feedback import admin_views
+from surveys.feedback.hub_sections import place_comments_section, theme_comments_section
+from surveys.models import Comment
+
+PUBLIC_EXPORT = [
+    "page_title",
+    "section_label",
+    "place_title",
+    "theme_name",
+    "body",
+    "stance_label",
+    "category_label",
+    "state_label",
+    "is_official_response",
+    "agree_count",
+    "report_count",
+    "created_at",
+    "published_at",
+]
+PERSONAL_EXPORT = ["display_name", "email"]
+EXPORT_HEADINGS = {
+    "page_title": "Page",
+    "section_label": "Section",
+    "place_title": "Place",
+    "theme_name": "Theme",
+    "body": "Comment",
+    "stance_label": "Stance",
+    "category_label": "Category",
+    "state_label": "State",
+    "is_official_response": "Official response",
+    "agree_count": "Agreements",
+    "report_count": "Reports",
+    "created_at": "Posted",
+    "published_at": "Published",
+    "display_name": "Name",
+    "email": "Email",
+}
+
+
+class CommentPermissionHelper(PermissionHelper):
+    """Residents' words are never edited or invented in the admin: moderators decide on them
+    (approve / reject, with history) and respond officially through the moderation screen."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class CommentButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if self.request.user.has_perm(admin_views.MODERATE_PERMISSION):
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("surveys_moderate_comment", args=[obj.pk]),
+                    "label": "Moderate",
+                    "classname": "button button-small button-secondary",
+                    "title": "Read, decide, respond and see the history",
+                },
+            )
+        return buttons
+
+
+class CommentIndexView(DeclaredLookupsOnlyMixin, IndexView):
+    export_headings = EXPORT_HEADINGS
+    personal_lookup_fields = ("display_name", "email")
+
+
+class CommentAdmin(ModelAdmin):
+    model = Comment
+    menu_label = "Comments"
+    menu_icon = "comment"
+    menu_order = 300
+    add_to_admin_menu = True
+    permission_helper_class = CommentPermissionHelper
+    button_helper_class = CommentButtonHelper
+    list_display = [
+        "excerpt",
+        "page",
+        "section_label",
+        "place",
+        "theme",
+        "state",
+        "agree_count",
+        "created_at",
+    ]
+    list_filter = [
+        "state",
+        ("page", RelatedOnlyFieldListFilter),
+        ("place", RelatedOnlyFieldListFilter),
+        ("theme", RelatedOnlyFieldListFilter),
+        "is_official_response",
+        "stance",
+        "category",
+    ]
+    list_select_related = ["page", "place", "theme"]
+    search_fields = ["body", "section_label"]
+    export_filename = "comments"
+    index_view_class = CommentIndexView
+    index_template_name = "modeladmin/surveys/comment/index.html"
+
+    def get_list_display(self, request):
+        if can_see_personal_data(request.user):
+            return ["excerpt", "display_name", *self.list_display[1:]]
+        return self.list_display
+
+    def get_search_fields(self, request):
+        personal = ["display_name", "email"] if can_see_personal_data(request.user) else []
+        return [*self.search_fields, *personal]
+
+    def get_list_export(self, request):
+        return PUBLIC_EXPORT + (PERSONAL_EXPORT if can_see_personal_data(request.user) else [])
+
+    def excerpt(self, obj):
+        official = "Official response: " if obj.is_official_response else ""
+        return format_html("{}{}", official, obj.body[:120])
+
+    excerpt.short_description = "Comment"
+
+    def page_title(self, obj):
+        return obj.page.title
+
+    def place_title(self, obj):
+        return obj.place.title if obj.place else ""
+
+    def theme_name(self, obj):
+        return obj.theme.name if obj.theme else ""
+
+    def stance_label(self, obj):
+        return obj.get_stance_display()
+
+    def category_label(self, obj):
+        return obj.get_category_display()
+
+    def state_label(self, obj):
+        return obj.get_state_display()
+
+
+modeladmin_register(CommentAdmin)
+
+
+@hooks.register("register_admin_urls")
+def moderation_urls():
+    return [
+        path("surveys/comments/bulk/", admin_views.bulk_moderate, name="surveys_bulk_moderate"),
+        path(
+            "surveys/comments/<int:pk>/moderate/",
+            admin_views.moderate_comment,
+            name="surveys_moderate_comment",
+        ),
+    ]
+
+
+hooks.register(PLACE_SECTIONS, order=60)(place_comments_section)
+hooks.register(THEME_SECTIONS, order=60)(theme_comments_section)
