@@ -256,6 +256,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Staff avatars: an uploaded photo or Wagtail's own default image. Gravatar would send a hash of each
+# staff email to a third party on every admin page (and show a broken image where it is blocked).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = False
 
