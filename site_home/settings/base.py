@@ -158,8 +158,17 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Let Django serve MEDIA_ROOT itself (`make serve` on one machine); real production uses S3 or nginx.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
 
+# What residents send that is not public (story submission photos) lives apart from MEDIA_ROOT, so
+# no media server or bucket policy for public files can serve it; staff see it through admin views
+# that check a permission.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "site_home.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "site_home.storage.StaticFilesStorage"},
 }
 MEDIA_ORIGINS = []  # where images load from when media is not on this site (added to the CSP)
@@ -179,6 +188,19 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     else:
         MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
     AWS_DEFAULT_ACL = None
+    # Private files: a bucket of their own that blocks public access (or, without one, the `private/`
+    # prefix of the media bucket, which its policy must not make public). Links are signed and expire.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
+            "location": "" if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME") else "private",
+            "custom_domain": None,  # a CDN domain would turn signing off
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
 
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names make long caching safe
 
