@@ -6,14 +6,18 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from site_home.storage import PrivateFileSystemStorage
+from stories.models import StorySubmission
 
 from .factories import StorySubmissionFactory, image_bytes
 from .test_moderation import editor
@@ -133,3 +137,15 @@ def test_production_refuses_private_media_inside_media_root(tmp_path):
     assert result.returncode != 0
     assert "PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT" in result.stderr
 
+
+
+def test_retention_deletes_an_expired_submission_and_its_private_photo(submission, settings):
+    settings.PERSONAL_DATA_RETENTION_DAYS = 30
+    StorySubmission.objects.filter(pk=submission.pk).update(created_at=timezone.now() - timedelta(days=31))
+    path = Path(submission.photo.path)
+    assert path.exists()
+
+    call_command("apply_retention")
+
+    assert not StorySubmission.objects.filter(pk=submission.pk).exists()
+    assert not path.exists()
