@@ -86,7 +86,7 @@ audit: $(VENV)/.installed-test
 	$(VENV)/bin/pip-audit --skip-editable
 
 clean:
-	rm -rf $(VENV) .lock-tools staticfiles .test-media .lighthouse
+	rm -rf $(VENV) .lock-tools staticfiles .test-media .test-private-media .lighthouse
 
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }

@@ -1,7 +1,9 @@
 """Checks for photos residents upload: real images only, sensible sizes, location data removed.
 
-The file is judged by its content (Pillow), not its name, and re-encoded so no EXIF block survives:
-phone photos often carry the GPS position of the resident's home.
+The file is judged by its content (Pillow), not its name, and its size in pixels is read from the
+header before any decoding: a small file can unpack into gigabytes. The pixels are re-encoded with
+no metadata at all (EXIF, XMP, JPEG comments, PNG text): phone photos often carry the GPS position of
+the resident's home, and editing apps write names and places into comments.
 """
 
 import io
@@ -20,7 +22,11 @@ def limits():
         "max_bytes": getattr(settings, "STORY_PHOTO_MAX_BYTES", 10 * 1024 * 1024),
         "min_width": getattr(settings, "STORY_PHOTO_MIN_WIDTH", 400),
         "max_side": getattr(settings, "STORY_PHOTO_MAX_SIDE", 8000),
+        "max_pixels": getattr(settings, "STORY_PHOTO_MAX_PIXELS", 40_000_000),
     }
+
+# What a re-encoded photo keeps from the original's metadata: how to show its colours.
+KEPT_INFO = ("icc_profile", "transparency")
 
 
 def clean_photo(upload) -> ContentFile:
@@ -42,6 +48,12 @@ def clean_photo(upload) -> ContentFile:
         raise ValidationError(
             f"The photo must be at most {rules['max_side']} pixels wide and high", code="too_large"
         )
+    if width * height > rules["max_pixels"]:
+        megapixels = rules["max_pixels"] // 1_000_000
+        raise ValidationError(
+            f"The photo must be smaller than {megapixels} megapixels: save it at a smaller size",
+            code="too_many_pixels",
+        )
     if width < rules["min_width"]:
         raise ValidationError(
             f"The photo must be at least {rules['min_width']} pixels wide", code="too_small"
@@ -49,13 +61,15 @@ def clean_photo(upload) -> ContentFile:
     try:
         image.load()
         # Turn the pixels the way the camera meant before the orientation tag is dropped with the EXIF.
-        image = ImageOps.exif_transpose(image)
+        ImageOps.exif_transpose(image, in_place=True)  # in place: no second copy of the pixels
     except (OSError, Image.DecompressionBombError) as error:
         raise ValidationError("The photo could not be read. Try saving it again", code="broken") from error
     return ContentFile(_reencode(image, image_format), name=_safe_name(upload.name, image_format))
 
 
 def _reencode(image, image_format):
+    # Pillow writes what image.info holds (a JPEG's COM comment, for one) back into the new file.
+    image.info = {key: value for key, value in image.info.items() if key in KEPT_INFO}
     buffer = io.BytesIO()
     if image_format == "JPEG":
         if image.mode not in ("RGB", "L"):

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "site_home.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads request.POST (the form-origin and CSRF checks): too big a body is refused
+    # from its Content-Length, unread.
+    "site_home.request_limits.RequestBodyLimitMiddleware",
     # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering; outside
     # PublicCacheMiddleware, so it stores only what that middleware marked public.
     "site_home.page_cache.AnonymousPageCacheMiddleware",
@@ -158,8 +161,17 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Let Django serve MEDIA_ROOT itself (`make serve` on one machine); real production uses S3 or nginx.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
 
+# What residents send that is not public (story submission photos) lives apart from MEDIA_ROOT, so
+# no media server or bucket policy for public files can serve it; staff see it through admin views
+# that check a permission.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "site_home.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "site_home.storage.StaticFilesStorage"},
 }
 MEDIA_ORIGINS = []  # where images load from when media is not on this site (added to the CSP)
@@ -179,6 +191,19 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     else:
         MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
     AWS_DEFAULT_ACL = None
+    # Private files: a bucket of their own that blocks public access (or, without one, the `private/`
+    # prefix of the media bucket, which its policy must not make public). Links are signed and expire.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
+            "location": "" if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME") else "private",
+            "custom_domain": None,  # a CDN domain would turn signing off
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+        },
+    }
 
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed names make long caching safe
 
@@ -212,7 +237,17 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "site_home.views.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False  # the cookie is read by no script; Django's default kept explicit
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Form fields other than files (Wagtail's page editor posts large StreamFields); checked on the
+# declared length before the body is read. Files past FILE_UPLOAD_MAX_MEMORY_SIZE (Django's 2.5 MB)
+# go to a temporary file, never to memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Residents' photos (stories/uploads.py): bytes, pixels, and the smallest useful width.
+STORY_PHOTO_MAX_BYTES = 10 * 1024 * 1024
+STORY_PHOTO_MAX_PIXELS = 40_000_000  # a 7300 x 5500 photo; Pillow's own bomb guard is at 89 million
+# Whole request bodies, refused with 413 before they are read (site_home/request_limits.py): public
+# forms carry at most one photo plus text; staff upload documents and images in the admin.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", STORY_PHOTO_MAX_BYTES + 1024 * 1024))
+ADMIN_REQUEST_BODY_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_BODY_MAX_BYTES", 32 * 1024 * 1024))
 
 # Strict CSP: no inline script or style on public pages. The Wagtail admin ships inline
 # scripts, so it is left out; it is behind login.

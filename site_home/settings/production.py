@@ -17,6 +17,10 @@ if _missing:
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters of random text.")
 
+_private, _media = PRIVATE_MEDIA_ROOT.resolve(), MEDIA_ROOT.resolve()  # noqa: F405
+if _private.is_relative_to(_media) or _media.is_relative_to(_private):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT, which is served publicly.")
+
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

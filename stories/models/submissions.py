@@ -3,27 +3,17 @@
 import uuid
 from pathlib import Path
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 
 from site_home.retention import After, Delete, PersonalData, Rule
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files under MEDIA_ROOT/private that have no public URL: staff see them through a
-    permission-checked admin view only."""
-
-    def __init__(self, **kwargs):
-        super().__init__(location=Path(settings.MEDIA_ROOT) / "private", base_url=None, **kwargs)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL.")
-
-
 def private_storage():
-    return PrivateStorage()
+    # settings.STORAGES["private"]: outside MEDIA_ROOT (or a private bucket with signed links), so a
+    # photo is seen only through the permission-checked admin view (stories.admin_views.photo).
+    return storages["private"]
 
 
 def submission_photo_path(instance, filename):

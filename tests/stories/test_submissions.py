@@ -1,8 +1,13 @@
 import io
+import struct
+import zlib
+from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core import mail
-from PIL import Image
+from PIL import Image, ImageFile
 
 from stories.models import StorySubmission
 
@@ -104,7 +109,7 @@ def test_a_photo_is_stored_privately_with_its_description(client, share_url, pla
     submission = StorySubmission.objects.get()
     assert submission.photo_alt == "Volunteers outside the hall"
     assert submission.photo.name.startswith("story-submissions/")
-    assert "/private/" in submission.photo.path
+    assert Path(submission.photo.path).is_relative_to(settings.PRIVATE_MEDIA_ROOT)
     with pytest.raises(ValueError):
         submission.photo.url  # noqa: B018 - private files have no public URL
 
@@ -160,3 +165,54 @@ def test_location_data_is_stripped_from_photos(client, share_url, places, image_
     assert not stored.getexif().get_ifd(0x8825)
     assert 0x010F not in stored.getexif()
     assert "exif" not in stored.info
+
+
+def png_bomb(width, height):
+    """A real greyscale PNG of width x height black pixels: a few tens of KB that decode to width x height
+    bytes. Compressed row by row, so the test never holds the pixels."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    compressor = zlib.compressobj(9)
+    row = b"\x00" * (width + 1)  # filter byte + pixels
+    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def test_a_small_file_of_too_many_pixels_is_refused_before_it_is_decoded(client, share_url, places):
+    bomb = png_bomb(8000, 8000)
+    assert len(bomb) < 300 * 1024 and Image.open(io.BytesIO(bomb)).size == (8000, 8000)
+
+    with mock.patch.object(ImageFile.ImageFile, "load", side_effect=AssertionError("decoded")):
+        response = post_photo(client, share_url, places["ashgrove"], bomb, name="bomb.png")
+
+    assert response.status_code == 200
+    assert "The photo must be smaller than 40 megapixels" in response.content.decode()
+    assert StorySubmission.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("image_format", "metadata"),
+    [
+        ("JPEG", {"comment": b"Taken at 12 Acacia Avenue by Rena Smith"}),
+        ("JPEG", {"xmp": b"<x:xmpmeta><exif:GPSLatitude>55,51.6N</exif:GPSLatitude></x:xmpmeta>"}),
+        ("WEBP", {"xmp": b"<x:xmpmeta><exif:GPSLatitude>55,51.6N</exif:GPSLatitude></x:xmpmeta>"}),
+    ],
+)
+def test_comments_and_xmp_are_stripped_from_photos(client, share_url, places, image_format, metadata):
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (200, 120, 40)).save(buffer, format=image_format, **metadata)
+    secret = next(iter(metadata.values()))
+    assert secret in buffer.getvalue(), "the test image must carry the text"
+
+    post_photo(client, share_url, places["ashgrove"], buffer.getvalue(), name=f"edited.{image_format}")
+
+    with StorySubmission.objects.get().photo.open("rb") as handle:
+        stored = handle.read()
+    assert secret not in stored
+    assert b"Acacia" not in stored and b"GPSLatitude" not in stored
+    if image_format == "JPEG":
+        assert b"\xff\xfe" not in stored.split(b"\xff\xda", 1)[0]  # no COM segment before the scan
+    assert "comment" not in Image.open(io.BytesIO(stored)).info
