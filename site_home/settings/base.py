@@ -93,7 +93,8 @@ MIDDLEWARE = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # django-axes' lockout check, plus a cap per address over all usernames (site_home/sign_in.py).
+    "site_home.sign_in.LoginAddressBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -243,6 +244,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The same reading of X-Forwarded-For (TRUSTED_PROXY_COUNT) as every other limit on the site.
 AXES_CLIENT_IP_CALLABLE = "site_home.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "site_home.sign_in.login_lockout_response"
+# Failed admin logins from one address, over all usernames, before it is refused for an hour.
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
+# Admin password reset emails asked for per hour, per address and per email address; past that the
+# page says the same and nothing is sent.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "site_home.sign_in.ThrottledPasswordResetForm"
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "5"))
+PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3"))
+# Wrong passwords for Wagtail's password-protected pages before refusing for an hour: per page and
+# address, per address over all pages, and per page from all addresses together (a spread-out guess).
+PAGE_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
+PAGE_PASSWORD_ADDRESS_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_ADDRESS_FAILURE_LIMIT", "20"))
+PAGE_PASSWORD_PAGE_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_PAGE_FAILURE_LIMIT", "100"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
