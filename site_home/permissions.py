@@ -1,8 +1,14 @@
 """Residents' names and emails are personal data: only staff with this permission see or export them.
 Every app checks it through can_see_personal_data(), so one group setting governs the whole site."""
 
+from django.conf import settings
+
 PERSONAL_DATA_PERMISSION = "site_home.view_personal_data"
 
 
 def can_see_personal_data(user):
-    return bool(user and user.is_authenticated and user.has_perm(PERSONAL_DATA_PERMISSION))
+    if not (user and user.is_authenticated and user.has_perm(PERSONAL_DATA_PERMISSION)):
+        return False
+    # Only once the second factor is verified this session, where it is required (site_home/two_factor.py).
+    verified = getattr(user, "is_verified", None)  # django-otp's OTPMiddleware installs it
+    return not settings.ADMIN_TWO_FACTOR_REQUIRED or bool(verified and verified())

@@ -88,7 +88,10 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         if request is not None:
             email = self.cleaned_data["email"].strip().lower()
             limits = [
-                (Limit("password-reset-address", settings.PASSWORD_RESETS_PER_ADDRESS), client_address(request)),
+                (
+                    Limit("password-reset-address", settings.PASSWORD_RESETS_PER_ADDRESS),
+                    client_address(request),
+                ),
                 (Limit("password-reset-email", settings.PASSWORD_RESETS_PER_EMAIL), email),
             ]
             if first_retry_after(request, limits):

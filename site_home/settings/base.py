@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,7 +89,10 @@ MIDDLEWARE = [
     "site_home.security.SameOriginFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff who must (or chose to) use a second factor verify it before anything else.
+    "site_home.two_factor.TwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a locked-out login attempt never reaches the view.
     "axes.middleware.AxesMiddleware",
@@ -257,6 +263,11 @@ PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3")
 PAGE_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
 PAGE_PASSWORD_ADDRESS_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_ADDRESS_FAILURE_LIMIT", "20"))
 PAGE_PASSWORD_PAGE_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_PAGE_FAILURE_LIMIT", "100"))
+
+# Two-factor sign-in for the admin (site_home/two_factor.py): required for superusers and for staff
+# who can see personal data; offered to everyone else.
+ADMIN_TWO_FACTOR_REQUIRED = env_bool("ADMIN_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Community Voice")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
