@@ -9,6 +9,7 @@ Retry-After, never a hint whether the guess would have been right.
 
 from dataclasses import dataclass
 
+from csp.utils import build_policy
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
@@ -55,4 +56,6 @@ def too_many_attempts_response(request, retry_after, what):
     minutes = max(1, -(-int(retry_after) // 60))
     response = render(request, "429_attempts.html", {"what": what, "minutes": minutes}, status=429)
     response["Retry-After"] = str(int(retry_after))
+    # The site's policy even at the admin login, which the CSP middleware leaves out: this is our page.
+    response["Content-Security-Policy"] = build_policy()
     return response
