@@ -31,7 +31,7 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from site_home.permissions import PERSONAL_DATA_PERMISSION
+from site_home.permissions import PERSONAL_DATA_PERMISSION, is_verified
 
 BACKUP_CODES = 10
 
@@ -53,11 +53,6 @@ def two_factor_required(user):
         and user.is_authenticated
         and (user.is_superuser or user.has_perm(PERSONAL_DATA_PERMISSION))
     )
-
-
-def is_verified(user):
-    check = getattr(user, "is_verified", None)  # installed by django-otp's OTPMiddleware
-    return bool(check and check())
 
 
 def _is_open(request):
