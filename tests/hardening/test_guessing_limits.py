@@ -93,6 +93,7 @@ def test_admin_lockout_is_a_readable_page_with_retry_after(home_page, django_use
     response = client.post("/admin/login/", {"username": "admin", "password": "wrong"})
     assert_locked(response)
     assert response["Retry-After"] == "3600"
+    assert "Try again in 60 minutes" in response.content.decode()
 
 
 def ask_reset(client, email):
