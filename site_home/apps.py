@@ -6,10 +6,11 @@ class SiteHomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from site_home import retention_services, signals
+        from site_home import retention_services, sign_in, signals
         from site_home.spreadsheets import protect_wagtail_csv_exports
 
         protect_wagtail_csv_exports()
 
         signals.connect()
         retention_services.connect()
+        sign_in.connect()

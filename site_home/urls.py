@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from site_home import links, views
+from site_home import links, sign_in, views
 from site_home.paths import ADMIN_PATH
 
 urlpatterns = [
@@ -14,6 +14,11 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": links.Sitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Wagtail's page-password form, behind guessing limits (same URL, so Wagtail's links still work).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        sign_in.authenticate_with_password,
+    ),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     # Each feature app owns its non-page URLs (feeds, confirmations, exports).

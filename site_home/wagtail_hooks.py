@@ -4,6 +4,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, HubSection
 from site_home.models import PlaceIndexPage, Theme
+from site_home.two_factor import account_menu_item, admin_urls
+
+hooks.register("register_admin_urls", admin_urls)
+hooks.register("register_account_menu_item", account_menu_item)
 
 
 class ThemeViewSet(SnippetViewSet):

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,14 +92,18 @@ MIDDLEWARE = [
     "site_home.security.SameOriginFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff who must (or chose to) use a second factor verify it before anything else.
+    "site_home.two_factor.TwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so a locked-out login attempt never reaches the view.
     "axes.middleware.AxesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # django-axes' lockout check, plus a cap per address over all usernames (site_home/sign_in.py).
+    "site_home.sign_in.LoginAddressBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -278,6 +285,24 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The same reading of X-Forwarded-For (TRUSTED_PROXY_COUNT) as every other limit on the site.
 AXES_CLIENT_IP_CALLABLE = "site_home.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "site_home.sign_in.login_lockout_response"
+# Failed admin logins from one address, over all usernames, before it is refused for an hour.
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
+# Admin password reset emails asked for per hour, per address and per email address; past that the
+# page says the same and nothing is sent.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "site_home.sign_in.ThrottledPasswordResetForm"
+PASSWORD_RESETS_PER_ADDRESS = int(os.environ.get("PASSWORD_RESETS_PER_ADDRESS", "5"))
+PASSWORD_RESETS_PER_EMAIL = int(os.environ.get("PASSWORD_RESETS_PER_EMAIL", "3"))
+# Wrong passwords for Wagtail's password-protected pages before refusing for an hour: per page and
+# address, per address over all pages, and per page from all addresses together (a spread-out guess).
+PAGE_PASSWORD_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_FAILURE_LIMIT", "5"))
+PAGE_PASSWORD_ADDRESS_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_ADDRESS_FAILURE_LIMIT", "20"))
+PAGE_PASSWORD_PAGE_FAILURE_LIMIT = int(os.environ.get("PAGE_PASSWORD_PAGE_FAILURE_LIMIT", "100"))
+
+# Two-factor sign-in for the admin (site_home/two_factor.py): required for superusers and for staff
+# who can see personal data; offered to everyone else.
+ADMIN_TWO_FACTOR_REQUIRED = env_bool("ADMIN_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = os.environ.get("SITE_NAME", "Community Voice")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -11,5 +11,9 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 if not env_bool("TASKS_DATABASE"):
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F811
 
+# `make run`: the demo admin signs in with the printed password alone; two-factor sign-in is offered
+# from the account page (and asked for once set up). ADMIN_TWO_FACTOR_REQUIRED=1 makes it required.
+ADMIN_TWO_FACTOR_REQUIRED = env_bool("ADMIN_TWO_FACTOR_REQUIRED", False)
+
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
