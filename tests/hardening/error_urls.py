@@ -22,7 +22,7 @@ def database_down(request):
 
 
 def too_many(request):
-    from surveys.antispam import rate_limited_response
+    from surveys.feedback.antispam import rate_limited_response
 
     return rate_limited_response(request, "comments")
 
