@@ -10,6 +10,8 @@ from wagtail.search import index
 from site_home.blocks import BodyStreamBlock
 from site_home.hub import PLACE_SECTIONS, collect_sections
 
+from .mixins import HeroImageMixin
+
 
 class PlaceIndexPage(Page):
     introduction = models.TextField(blank=True, max_length=600)
@@ -38,7 +40,7 @@ class PlaceQuerySet(PageQuerySet):
         return self.live().public().order_by("title").only("title", "url_path", "path", "depth")
 
 
-class PlacePage(Page):
+class PlacePage(HeroImageMixin, Page):
     """A local area and the hub for everything about it.
 
     Feature apps point at places (stories, events, reviews, feedback); this page shows them through
@@ -46,15 +48,6 @@ class PlacePage(Page):
     """
 
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    hero_image_alt = models.CharField(
-        "hero image alt text",
-        max_length=250,
-        blank=True,
-        help_text="Describe the image for people who cannot see it. Leave empty only if it is decorative.",
-    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="profile")
 
     plan_summary = models.TextField("plan summary", blank=True)
@@ -84,7 +77,7 @@ class PlacePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"),
+        HeroImageMixin.hero_panel(),
         FieldPanel("body"),
         MultiFieldPanel(
             [

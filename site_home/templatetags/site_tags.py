@@ -6,6 +6,7 @@ from site_home import navigation
 from site_home.frontend import BODY_CLASS_SCRIPT
 from site_home.page_cache import cached_fragment, may_share
 from site_home.security import has_session
+from site_home.social import page_description, social_metadata
 
 register = template.Library()
 
@@ -40,6 +41,29 @@ def theme_url(context, theme):
 def theme_tags(context, themes):
     request = context.get("request")
     return {"themes": [(theme, theme.get_url(request)) for theme in themes]}
+
+
+@register.inclusion_tag("components/social_meta.html", takes_context=True)
+def social_meta(context, title=None, description=None):
+    """Canonical link, Open Graph and Twitter card tags for the page being shown (none elsewhere).
+    A route of a page that shows something else (a theme) passes its own title and description."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None or not hasattr(page, "seo_title"):
+        return {}
+    site = context["settings"]["site_home"]["SiteSettings"]
+    metadata = social_metadata(page, request, site.organisation_name, site.tagline)
+    if title:
+        metadata["title"] = title
+    if description:
+        metadata["description"] = description
+    return metadata
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    site = context["settings"]["site_home"]["SiteSettings"]
+    page = context.get("page")
+    return page_description(page, site.tagline) if page is not None else site.tagline
 
 
 @register.simple_tag

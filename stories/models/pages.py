@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
 from site_home.links import absolute_url
+from site_home.models.mixins import HeroImageMixin
 from site_home.page_cache import ContentPaginator
 from surveys.models import DiscussionMixin
 
@@ -155,7 +156,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryPage(DiscussionMixin, Page):
+class StoryPage(HeroImageMixin, DiscussionMixin, Page):
     TELLER_RESIDENT = "resident"
     TELLER_GROUP = "group"
     TELLER_STAFF = "staff"
@@ -167,15 +168,6 @@ class StoryPage(DiscussionMixin, Page):
 
     standfirst = models.TextField(max_length=400, help_text="One or two sentences that draw the reader in.")
     publication_date = models.DateField(default=timezone.localdate)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    hero_image_alt = models.CharField(
-        "hero image alt text",
-        max_length=250,
-        blank=True,
-        help_text="Describe the image for people who cannot see it. Leave empty only if it is decorative.",
-    )
     hero_image_credit = models.CharField("photo credit", max_length=120, blank=True)
 
     teller_type = models.CharField("told by", max_length=20, choices=TELLER_CHOICES, default=TELLER_RESIDENT)
@@ -210,10 +202,7 @@ class StoryPage(DiscussionMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
         FieldPanel("publication_date"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt"), FieldPanel("hero_image_credit")],
-            heading="Hero image",
-        ),
+        HeroImageMixin.hero_panel("hero_image_credit"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("teller_type"), FieldPanel("teller_name")]),

@@ -1,0 +1,34 @@
+"""Page parts shared by several page types, each with its own editor panels (as torchbox.com does),
+so a page type gains the fields, the panels and the behaviour in one line."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+class HeroImageMixin(models.Model):
+    """A page's lead image and its text alternative: shown at the top of the page, on its cards, and
+    as the picture when the page is shared (Open Graph)."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Leave empty only if it is decorative.",
+    )
+
+    hero_fields = ["hero_image", "hero_image_alt"]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def hero_panel(cls, *extra_fields):
+        return MultiFieldPanel(
+            [FieldPanel(name) for name in (*cls.hero_fields, *extra_fields)], heading="Hero image"
+        )
+
+    def get_social_image(self):
+        return self.hero_image
