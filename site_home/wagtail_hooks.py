@@ -1,9 +1,11 @@
+from django.http import Http404
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, HubSection
 from site_home.models import PlaceIndexPage, Theme
+from site_home.visibility import unpublished_ancestors
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -36,3 +38,11 @@ def home_places(home_page, request):
         more_url=index_page.get_url(request),
         more_label="About all our places",
     )
+
+
+@hooks.register("before_serve_page", order=-10)
+def refuse_pages_under_unpublished_ones(page, request, serve_args, serve_kwargs):
+    """Wagtail routes through unpublished pages to their live children: unpublishing a section
+    must take down what is under it too."""
+    if unpublished_ancestors(page).exists():
+        raise Http404("Not found")

@@ -4,11 +4,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
 from site_home.hub import PLACE_SECTIONS, collect_sections
+from site_home.visibility import VisiblePageQuerySet
 
 
 class PlaceIndexPage(Page):
@@ -24,7 +24,7 @@ class PlaceIndexPage(Page):
         return PlacePage.objects.child_of(self).live().public().with_cards().order_by("title")
 
 
-class PlaceQuerySet(PageQuerySet):
+class PlaceQuerySet(VisiblePageQuerySet):
     def with_cards(self):
         """What a place card shows: the hero image and its renditions, in two queries in all."""
         return self.select_related("hero_image").prefetch_related("hero_image__renditions")
