@@ -5,6 +5,7 @@ from wagtail.admin.widgets import Button, ListingButton
 from site_home.bench import BENCH_DATA
 from site_home.demo import DEMO_CONTENT
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
+from site_home.visibility import visible_q
 
 from . import admin_views
 from .bench import build as build_review_bench
@@ -44,7 +45,7 @@ def _review_section(title, reviews, request, more_label):
     reviews = list(reviews[:6])
     if not reviews:
         return None
-    index_page = ReviewIndexPage.objects.live().public().first()
+    index_page = ReviewIndexPage.objects.filter(visible_q(request=request)).first()
     return HubSection(
         title,
         "consultations/sections/review_list.html",
@@ -54,24 +55,24 @@ def _review_section(title, reviews, request, more_label):
     )
 
 
-def _live_reviews():
-    return ReviewPage.objects.live().public().for_listing()
+def _live_reviews(request):
+    return ReviewPage.objects.visible(request).for_listing()
 
 
 @hooks.register(HOME_SECTIONS, order=10)
 def home_open_reviews(home_page, request):
-    reviews = _live_reviews().filter(status_value="open").order_by("closing_date", "title")
+    reviews = _live_reviews(request).filter(status_value="open").order_by("closing_date", "title")
     return _review_section("Open for feedback now", reviews, request, "See all reviews")
 
 
 @hooks.register(PLACE_SECTIONS, order=10)
 def place_reviews(place, request):
-    return _review_section("Reviews", _live_reviews().for_place(place), request, "See all reviews")
+    return _review_section("Reviews", _live_reviews(request).for_place(place), request, "See all reviews")
 
 
 @hooks.register(THEME_SECTIONS, order=10)
 def theme_reviews(theme, request):
-    return _review_section("Reviews", _live_reviews().for_theme(theme), request, "See all reviews")
+    return _review_section("Reviews", _live_reviews(request).for_theme(theme), request, "See all reviews")
 
 
 @hooks.register(DEMO_CONTENT, order=20)

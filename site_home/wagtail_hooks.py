@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, HubSection
 from site_home.models import PlaceIndexPage, Theme
-from site_home.visibility import unpublished_ancestors
+from site_home.visibility import unpublished_ancestors, visible_q
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -25,7 +25,7 @@ register_snippet(ThemeViewSet)
 
 @hooks.register(HOME_SECTIONS, order=90)
 def home_places(home_page, request):
-    index_page = PlaceIndexPage.objects.live().public().first()
+    index_page = PlaceIndexPage.objects.filter(visible_q(request=request)).first()
     if index_page is None:
         return None
     places = list(index_page.places)

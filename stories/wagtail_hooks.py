@@ -13,6 +13,7 @@ from site_home.bench import BENCH_DATA
 from site_home.demo import DEMO_CONTENT
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.permissions import can_see_personal_data
+from site_home.visibility import visible_q
 
 from . import admin_views
 from .bench import build as build_story_bench
@@ -28,7 +29,7 @@ SECTION_STORIES = 3
 def _story_index(request):
     """The live story index, looked up once per request (several sections need it)."""
     if not hasattr(request, "_story_index"):
-        request._story_index = StoryIndexPage.objects.live().public().first()
+        request._story_index = StoryIndexPage.objects.filter(visible_q(request=request)).first()
     return request._story_index
 
 
