@@ -2,8 +2,8 @@
 
 A page is public when it is live and neither it nor any ancestor is unpublished or carries a
 view restriction (login, password or groups). Wagtail's `.live().public()` misses one case: a live
-page under an unpublished one (Wagtail even serves it; `refuse_pages_under_unpublished_ones` makes
-that a 404).
+page under an unpublished one (Wagtail even serves it; `routed_through_unpublished_page` lets a
+hook make that a 404).
 
 - Shared listings (hub sections, feeds, sitemap, search, counts) show the anonymous view, whoever
   asks, so what they render may be cached for everyone: `VisiblePageQuerySet.visible()` for pages,
@@ -79,3 +79,15 @@ def require_visible(page, request):
 def unpublished_ancestors(page):
     # The tree's root (depth 1) is never served and need not be live.
     return Page.objects.ancestor_of(page).filter(depth__gt=1, live=False)
+
+
+def routed_through_unpublished_page(page):
+    """Whether Wagtail's routing reached `page` through an unpublished page. Routing leaves each
+    page's parent on it (`_cached_parent_obj`, copied by `.specific`), so a served page costs no
+    query unless that chain stops below the site's root."""
+    node = page
+    while (parent := getattr(node, "_cached_parent_obj", None)) is not None:
+        if not parent.live:
+            return True
+        node = parent
+    return node.depth > 2 and unpublished_ancestors(node).exists()

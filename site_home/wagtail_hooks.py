@@ -5,7 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, HubSection
 from site_home.models import PlaceIndexPage, Theme
-from site_home.visibility import unpublished_ancestors, visible_q
+from site_home.visibility import routed_through_unpublished_page, visible_q
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -44,5 +44,5 @@ def home_places(home_page, request):
 def refuse_pages_under_unpublished_ones(page, request, serve_args, serve_kwargs):
     """Wagtail routes through unpublished pages to their live children: unpublishing a section
     must take down what is under it too."""
-    if unpublished_ancestors(page).exists():
+    if routed_through_unpublished_page(page):
         raise Http404("Not found")

@@ -31,11 +31,11 @@ class PlaceQuerySet(VisiblePageQuerySet):
 
     def slug_choices(self):
         """Every live place, A to Z, as (slug, title) for a filter or a form's select: one query."""
-        return list(self.live().public().order_by("title").values_list("slug", "title"))
+        return list(self.visible().order_by("title").values_list("slug", "title"))
 
     def quick_links(self):
         """Every live place, A to Z, with just what a link needs: one query."""
-        return self.live().public().order_by("title").only("title", "url_path", "path", "depth")
+        return self.visible().order_by("title").only("title", "url_path", "path", "depth")
 
 
 class PlacePage(Page):

@@ -14,6 +14,7 @@ from surveys.models import Comment, Reaction, Report
 from tests.events.factories import EventIndexPageFactory, make_event
 from tests.site_home.factories import ThemeFactory, make_place
 from tests.surveys.factories import CommentFactory, make_discussion
+from tests.surveys.survey_factories import AGREE, answer, make_survey, make_survey_index
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +122,20 @@ def test_listing_comments_on_visible_pages_costs_one_query_more(hidden, django_a
     assert bodies == [SAID_OPENLY]
 
 
+def test_place_survey_response_count_leaves_out_answers_to_a_hidden_survey(client, hub, home_page):
+    index = make_survey_index(home_page)
+    place = hub["place"]
+    shown = make_survey(index, title="Park paths", fields=[AGREE], places=[place])
+    closed = make_survey(index, title="Staff survey", slug="staff", fields=[AGREE], places=[place])
+    answer(shown, place)
+    answer(closed, place)
+    answer(closed, place)
+    restrict(closed, PageViewRestriction.PASSWORD)
+    html = client.get(place.url).content.decode()
+    assert "Park paths" in html and "Staff survey" not in html
+    assert "1 survey response from this place so far." in html
+
+
 # ---- Acting on one comment ----------------------------------------------------------------------
 
 
@@ -208,3 +223,13 @@ def test_events_under_an_unpublished_index_are_left_out_of_hubs_feeds_sitemap_an
     assert leaks == []
     assert client.get(reverse("events:calendar_event", args=[event.pk])).status_code == 404
     assert client.get(event.url).status_code == 404
+
+
+def test_a_page_looked_up_outside_routing_is_checked_against_its_ancestors(hub):
+    from wagtail.models import Page
+
+    from site_home.visibility import routed_through_unpublished_page
+
+    assert not routed_through_unpublished_page(Page.objects.get(pk=hub["page"].pk))
+    hub["section"].unpublish()
+    assert routed_through_unpublished_page(Page.objects.get(pk=hub["page"].pk))
