@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
+from site_home.visibility import visible_q
 
 from . import admin_views
 from .models import ReviewIndexPage, ReviewPage
@@ -41,7 +42,7 @@ def _review_section(title, reviews, request, more_label):
     reviews = list(reviews[:6])
     if not reviews:
         return None
-    index_page = ReviewIndexPage.objects.live().public().first()
+    index_page = ReviewIndexPage.objects.filter(visible_q(request=request)).first()
     return HubSection(
         title,
         "consultations/sections/review_list.html",
@@ -51,21 +52,21 @@ def _review_section(title, reviews, request, more_label):
     )
 
 
-def _live_reviews():
-    return ReviewPage.objects.live().public().for_listing()
+def _live_reviews(request):
+    return ReviewPage.objects.visible(request).for_listing()
 
 
 @hooks.register(HOME_SECTIONS, order=10)
 def home_open_reviews(home_page, request):
-    reviews = _live_reviews().filter(status_value="open").order_by("closing_date", "title")
+    reviews = _live_reviews(request).filter(status_value="open").order_by("closing_date", "title")
     return _review_section("Open for feedback now", reviews, request, "See all reviews")
 
 
 @hooks.register(PLACE_SECTIONS, order=10)
 def place_reviews(place, request):
-    return _review_section("Reviews", _live_reviews().for_place(place), request, "See all reviews")
+    return _review_section("Reviews", _live_reviews(request).for_place(place), request, "See all reviews")
 
 
 @hooks.register(THEME_SECTIONS, order=10)
 def theme_reviews(theme, request):
-    return _review_section("Reviews", _live_reviews().for_theme(theme), request, "See all reviews")
+    return _review_section("Reviews", _live_reviews(request).for_theme(theme), request, "See all reviews")

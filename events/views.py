@@ -123,24 +123,24 @@ def _calendar_response(events, name, filename):
 
 
 def event_ics(request, pk):
-    event = get_object_or_404(_feed_events(), pk=pk)
+    event = get_object_or_404(_feed_events(request), pk=pk)
     return _calendar_response([event], event.title, f"{event.slug}.ics")
 
 
-def _feed_events():
-    return EventPage.objects.live().public().scheduled().order_by("start", "pk")
+def _feed_events(request):
+    return EventPage.objects.visible(request).scheduled().order_by("start", "pk")
 
 
 def calendar_all(request):
-    return _calendar_response(_feed_events(), "Events", "events.ics")
+    return _calendar_response(_feed_events(request), "Events", "events.ics")
 
 
 def calendar_place(request, slug):
     from site_home.models import PlacePage
 
-    place = get_object_or_404(PlacePage.objects.live().public(), slug=slug)
+    place = get_object_or_404(PlacePage.objects.visible(request), slug=slug)
     return _calendar_response(
-        _feed_events().for_place(place), f"Events in {place.title}", f"events-{slug}.ics"
+        _feed_events(request).for_place(place), f"Events in {place.title}", f"events-{slug}.ics"
     )
 
 
@@ -148,4 +148,5 @@ def calendar_theme(request, slug):
     from site_home.models import Theme
 
     theme = get_object_or_404(Theme, slug=slug)
-    return _calendar_response(_feed_events().for_theme(theme), f"Events: {theme.name}", f"events-{slug}.ics")
+    events = _feed_events(request).for_theme(theme)
+    return _calendar_response(events, f"Events: {theme.name}", f"events-{slug}.ics")

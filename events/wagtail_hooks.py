@@ -5,6 +5,7 @@ from wagtail import hooks
 from events.admin import EventAdminGroup
 from events.models import EventIndexPage, EventPage
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
+from site_home.visibility import visible_q
 
 SECTION_TEMPLATE = "events/sections/event_list.html"
 SECTION_SIZE = 3
@@ -16,7 +17,8 @@ def register_event_admin():
 
 
 def _index_url(request):
-    index_page = EventIndexPage.objects.live().public().only("url_path", "path", "depth").first()
+    index_page = EventIndexPage.objects.filter(visible_q(request=request))
+    index_page = index_page.only("url_path", "path", "depth").first()
     return index_page.get_url(request) if index_page else None
 
 
@@ -30,20 +32,20 @@ def _section(title, events, request, more_label, filter_query=""):
     return HubSection(title, SECTION_TEMPLATE, {"events": events}, more_url, more_label)
 
 
-def _upcoming():
-    return EventPage.objects.live().public().upcoming()
+def _upcoming(request):
+    return EventPage.objects.visible(request).upcoming()
 
 
 @hooks.register(HOME_SECTIONS, order=30)
 def home_events(home_page, request):
-    return _section("Upcoming events", _upcoming(), request, "See all events")
+    return _section("Upcoming events", _upcoming(request), request, "See all events")
 
 
 @hooks.register(PLACE_SECTIONS, order=30)
 def place_events(place, request):
     return _section(
         f"Upcoming events in {place.title}",
-        _upcoming().for_place(place),
+        _upcoming(request).for_place(place),
         request,
         f"All events in {place.title}",
         urlencode({"place": place.slug}),
@@ -54,7 +56,7 @@ def place_events(place, request):
 def theme_events(theme, request):
     return _section(
         "Upcoming events",
-        _upcoming().for_theme(theme),
+        _upcoming(request).for_theme(theme),
         request,
         "All events on this theme",
         urlencode({"theme": theme.slug}),

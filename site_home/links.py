@@ -12,6 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
+from site_home.visibility import visible_q
+
 
 def base_url():
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
@@ -38,7 +40,11 @@ def absolute_url(target):
 
 
 class Sitemap(WagtailSitemap):
-    """Wagtail's sitemap with every location on BASE_URL (pages add their own routes' URLs too)."""
+    """Wagtail's sitemap with every location on BASE_URL (pages add their own routes' URLs too),
+    without the pages under an unpublished one (Wagtail checks only the page itself)."""
+
+    def items(self):
+        return super().items().filter(visible_q(request=self.request))
 
     def _urls(self, page, protocol, domain):
         urls = [url for url in super()._urls(page, protocol, domain) if url.get("location")]

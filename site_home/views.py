@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from site_home.links import absolute_url
 from site_home.page_cache import ContentPaginator
+from site_home.visibility import visible_q
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY = 200
@@ -28,7 +29,8 @@ def search(request):
     if query:
         # Words only: SQLite's full-text syntax fails on stray quotes and operators typed by visitors.
         words = " ".join(re.findall(r"\w+", query))
-        results = Page.objects.live().public().specific().search(words) if words else Page.objects.none()
+        visible = Page.objects.filter(visible_q(request=request))
+        results = visible.specific().search(words) if words else Page.objects.none()
         paginator = ContentPaginator(results, SEARCH_PAGE_SIZE, request, ("search", words))
         try:
             page_obj = paginator.page(request.GET.get("page", 1))

@@ -1,3 +1,4 @@
+from django.http import Http404
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -5,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from site_home.hub import HOME_SECTIONS, HubSection
 from site_home.models import PlaceIndexPage, Theme
 from site_home.two_factor import account_menu_item, admin_urls
+from site_home.visibility import routed_through_unpublished_page, visible_q
 
 hooks.register("register_admin_urls", admin_urls)
 hooks.register("register_account_menu_item", account_menu_item)
@@ -27,7 +29,7 @@ register_snippet(ThemeViewSet)
 
 @hooks.register(HOME_SECTIONS, order=90)
 def home_places(home_page, request):
-    index_page = PlaceIndexPage.objects.live().public().first()
+    index_page = PlaceIndexPage.objects.filter(visible_q(request=request)).first()
     if index_page is None:
         return None
     places = list(index_page.places)
@@ -40,3 +42,11 @@ def home_places(home_page, request):
         more_url=index_page.get_url(request),
         more_label="About all our places",
     )
+
+
+@hooks.register("before_serve_page", order=-10)
+def refuse_pages_under_unpublished_ones(page, request, serve_args, serve_kwargs):
+    """Wagtail routes through unpublished pages to their live children: unpublishing a section
+    must take down what is under it too."""
+    if routed_through_unpublished_page(page):
+        raise Http404("Not found")

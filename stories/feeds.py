@@ -65,7 +65,7 @@ class StoryFeed(Feed):
 
 class PlaceStoryFeed(StoryFeed):
     def get_object(self, request, place_slug):
-        return get_object_or_404(PlacePage.objects.live().public(), slug=place_slug)
+        return get_object_or_404(PlacePage.objects.visible(request), slug=place_slug)
 
     def title(self, place):
         return f"Stories of Place: {place.title}"

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.permissions import can_see_personal_data
+from site_home.visibility import visible_q
 
 from . import admin_views
 from .models import StoryIndexPage, StoryPage, StorySubmission
@@ -25,7 +26,7 @@ SECTION_STORIES = 3
 def _story_index(request):
     """The live story index, looked up once per request (several sections need it)."""
     if not hasattr(request, "_story_index"):
-        request._story_index = StoryIndexPage.objects.live().public().first()
+        request._story_index = StoryIndexPage.objects.filter(visible_q(request=request)).first()
     return request._story_index
 
 

@@ -20,10 +20,10 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from consultations.blocks import RecommendationBlock
+from site_home.visibility import VisiblePageQuerySet
 from surveys.models import DiscussionMixin
 
 from .status import ReviewStatus, derive_status, status_expression
@@ -60,7 +60,7 @@ class ReviewIndexPage(Page):
         return context
 
 
-class ReviewQuerySet(PageQuerySet):
+class ReviewQuerySet(VisiblePageQuerySet):
     def with_status(self, today=None):
         return self.annotate(status_value=status_expression(today))
 

@@ -11,17 +11,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
 from site_home.page_cache import ContentPaginator
+from site_home.visibility import VisiblePageQuerySet
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 EVENTS_PER_PAGE = 20
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(VisiblePageQuerySet):
     def scheduled(self):
         return self.filter(dates_tba=False, start__isnull=False)
 

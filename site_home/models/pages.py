@@ -74,8 +74,7 @@ class ThemeIndexPage(RoutablePageMixin, Page):
         from .places import PlacePage
 
         places = (
-            PlacePage.objects.live()
-            .public()
+            PlacePage.objects.visible(request)
             .filter(priorities__theme=theme)
             .distinct()
             .order_by("title")

@@ -4,11 +4,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
 from site_home.hub import PLACE_SECTIONS, collect_sections
+from site_home.visibility import VisiblePageQuerySet
 
 from .mixins import HeroImageMixin
 
@@ -26,18 +26,18 @@ class PlaceIndexPage(Page):
         return PlacePage.objects.child_of(self).live().public().with_cards().order_by("title")
 
 
-class PlaceQuerySet(PageQuerySet):
+class PlaceQuerySet(VisiblePageQuerySet):
     def with_cards(self):
         """What a place card shows: the hero image and its renditions, in two queries in all."""
         return self.select_related("hero_image").prefetch_related("hero_image__renditions")
 
     def slug_choices(self):
         """Every live place, A to Z, as (slug, title) for a filter or a form's select: one query."""
-        return list(self.live().public().order_by("title").values_list("slug", "title"))
+        return list(self.visible().order_by("title").values_list("slug", "title"))
 
     def quick_links(self):
         """Every live place, A to Z, with just what a link needs: one query."""
-        return self.live().public().order_by("title").only("title", "url_path", "path", "depth")
+        return self.visible().order_by("title").only("title", "url_path", "path", "depth")
 
 
 class PlacePage(HeroImageMixin, Page):

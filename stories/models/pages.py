@@ -15,20 +15,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.blocks import BodyStreamBlock
 from site_home.links import absolute_url
 from site_home.models.mixins import HeroImageMixin
 from site_home.page_cache import ContentPaginator
+from site_home.visibility import VisiblePageQuerySet
 from surveys.models import DiscussionMixin
 
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(VisiblePageQuerySet):
     def newest_first(self):
         return self.order_by("-publication_date", "-first_published_at", "-pk")
 

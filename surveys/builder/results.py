@@ -12,9 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from site_home.models import PlacePage
+from site_home.visibility import visible_q
 from surveys.builder.models.fields import PLACE, RATING, SurveyField, SurveySubmission
 from surveys.builder.radar import Compass, CompassAxis
 from surveys.builder.tallies import Counts, answer_tallies, combined
@@ -127,10 +128,15 @@ def theme_medians(rated, counts):
 
 
 def response_counts(survey):
-    """[(page_id, place_id, responses, highest id)] for the survey and its previous round: one small
-    indexed query. Adding or deleting an answer (or a place) changes it, so it keys the cache."""
+    """[(page_id, place_id, responses, highest id)] for the survey and its previous round if the
+    public may see that (site_home.visibility): one small indexed query (and one for the hidden
+    pages when there is a previous round). Adding or deleting an answer (or a place, or hiding the
+    previous round) changes it, so it keys the cache."""
+    pages = Q(page_id=survey.pk)
+    if survey.previous_round_id:
+        pages |= Q(page_id=survey.previous_round_id) & visible_q("page__")
     return list(
-        SurveySubmission.objects.filter(page_id__in=[survey.pk, survey.previous_round_id])
+        SurveySubmission.objects.filter(pages)
         .values_list("page_id", "place_id")
         .annotate(Count("id"), Max("id"))
         .order_by("page_id", "place_id")
@@ -151,7 +157,8 @@ def cache_key(survey, responses, place_slug):
 
 def survey_results(survey, place_slug=None):
     """The results of `survey`, for one of its places if `place_slug` names one (else everywhere).
-    A cache hit costs one query; republishing the survey or any answer added or deleted misses."""
+    A cache hit costs one query (two with a previous round); republishing the survey or any answer
+    added or deleted misses."""
     responses = response_counts(survey)
     own_key, all_key = cache_key(survey, responses, place_slug), cache_key(survey, responses, None)
     cached = cache.get_many([own_key, all_key])
@@ -161,7 +168,8 @@ def survey_results(survey, place_slug=None):
     if everywhere is not None and place_slug not in {place.slug for place in everywhere.places}:
         return everywhere  # an unknown place shows everything, without a cache entry per made-up slug
     per_place = {place_id: n for page_id, place_id, n, _ in responses if page_id == survey.pk}
-    results = compute_results(survey, place_slug, per_place)
+    shown = survey.previous_round_id in {page_id for page_id, *_ in responses}
+    results = compute_results(survey, place_slug, per_place, survey.previous_round if shown else None)
     cache.set(own_key if results.selected_place else all_key, results)
     return results
 
@@ -169,8 +177,9 @@ def survey_results(survey, place_slug=None):
 # Computing ------------------------------------------------------------------------------------
 
 
-def compute_results(survey, place_slug, per_place):
-    """Results from the tallies; `per_place` is {place_id: responses}."""
+def compute_results(survey, place_slug, per_place, previous=None):
+    """Results from the tallies; `per_place` is {place_id: responses}; `previous` the earlier round
+    to compare with, if it may be shown."""
     questions = survey.questions
     place_ids = {place_id for place_id in per_place if place_id} | {p.pk for p in survey.places.all()}
     places = list(PlacePage.objects.filter(pk__in=place_ids).order_by("title").only("pk", "title", "slug"))
@@ -186,27 +195,26 @@ def compute_results(survey, place_slug, per_place):
         places=places,
         selected_place=selected,
         compasses=[],
-        previous_round=survey.previous_round if survey.is_place_standard else None,
+        previous_round=previous if survey.is_place_standard else None,
     )
     if survey.is_place_standard:
-        add_compasses(results, survey, tallies, per_place)
+        add_compasses(results, survey, tallies, per_place, previous)
     return results
 
 
-def previous_tallies(survey, place):
+def previous_tallies(previous, place):
     """The previous round's themed rating questions, and its tallies (from `place` only, if given)."""
-    previous = survey.previous_round
     if previous is None:
         return [], {}
     rated = themed_ratings(previous.get_form_fields())
     return rated, answer_tallies(previous, [q.clean_name for q in rated], place=place)
 
 
-def add_compasses(results, survey, tallies, per_place):
+def add_compasses(results, survey, tallies, per_place, previous_round):
     """A compass per place with answers (or the chosen place), overlaid with the previous round;
     past MAX_COMPASSES places, one compass for all places and links to each place's results."""
     rated = themed_ratings(survey.questions)
-    previous_rated, before = previous_tallies(survey, results.selected_place)
+    previous_rated, before = previous_tallies(previous_round, results.selected_place)
 
     def compass(where, now, earlier):
         current = theme_medians(rated, now)
@@ -217,7 +225,7 @@ def add_compasses(results, survey, tallies, per_place):
                 CompassAxis(q.theme.name, current.get(q.theme_id), previous.get(q.theme_id)) for q in rated
             ],
             current_label=survey.title,
-            previous_label=survey.previous_round.title if previous else "",
+            previous_label=previous_round.title if previous else "",
         )
 
     selected = results.selected_place

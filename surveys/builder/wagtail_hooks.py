@@ -3,23 +3,24 @@
 from wagtail import hooks
 
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
+from site_home.visibility import visible_q
 from surveys.models import SurveyIndexPage, SurveyPage, SurveySubmission
 
 SECTION_TEMPLATE = "surveys/survey_section_list.html"
 
 
 def survey_index_url(request):
-    index_page = SurveyIndexPage.objects.live().public().only("url_path", "path").first()
+    index_page = SurveyIndexPage.objects.filter(visible_q(request=request)).only("url_path", "path").first()
     return index_page.get_url(request) if index_page else None
 
 
-def listed_surveys():
-    return SurveyPage.objects.live().public().with_cards()
+def listed_surveys(request):
+    return SurveyPage.objects.visible(request).with_cards()
 
 
 @hooks.register(HOME_SECTIONS, order=20)
 def home_open_surveys(home_page, request):
-    surveys = list(listed_surveys().open_now().order_by("closes_on")[:3])
+    surveys = list(listed_surveys(request).open_now().order_by("closes_on")[:3])
     if not surveys:
         return None
     return HubSection(
@@ -33,8 +34,8 @@ def home_open_surveys(home_page, request):
 
 @hooks.register(PLACE_SECTIONS, order=20)
 def place_surveys(place, request):
-    surveys = list(listed_surveys().for_place(place).order_by("-closes_on")[:3])
-    responses = SurveySubmission.objects.for_place(place).count()
+    surveys = list(listed_surveys(request).for_place(place).order_by("-closes_on")[:3])
+    responses = SurveySubmission.objects.on_visible_pages(request).for_place(place).count()
     if not surveys and not responses:
         return None
     return HubSection(
@@ -48,7 +49,7 @@ def place_surveys(place, request):
 
 @hooks.register(THEME_SECTIONS, order=20)
 def theme_surveys(theme, request):
-    surveys = list(listed_surveys().for_theme(theme).order_by("-closes_on")[:3])
+    surveys = list(listed_surveys(request).for_theme(theme).order_by("-closes_on")[:3])
     if not surveys:
         return None
     return HubSection(

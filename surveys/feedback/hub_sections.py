@@ -1,4 +1,5 @@
-"""What people have said, on place hubs and theme pages (site_home.hub): two queries each."""
+"""What people have said, on place hubs and theme pages (site_home.hub): three queries each, the
+comments of pages the public may not see left out (site_home.visibility)."""
 
 from site_home.hub import HubSection
 from surveys.models import Comment
@@ -11,7 +12,7 @@ def _recent(queryset, count):
 
 
 def place_comments_section(place, request):
-    comments = Comment.objects.published().for_place(place)
+    comments = Comment.objects.published().on_visible_pages(request).for_place(place)
     total = comments.count()
     if not total:
         return None
@@ -23,7 +24,7 @@ def place_comments_section(place, request):
 
 
 def theme_comments_section(theme, request):
-    comments = Comment.objects.published().for_theme(theme)
+    comments = Comment.objects.published().on_visible_pages(request).for_theme(theme)
     total = comments.count()
     if not total:
         return None

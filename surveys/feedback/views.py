@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page
 
 from site_home.middleware import personal_page
+from site_home.visibility import require_visible
 from surveys.feedback.antispam import over_limit, rate_limited_response
 from surveys.feedback.discussions import (
     comment_from_token,
@@ -30,16 +31,19 @@ def _id(value):
         raise Http404("Not found") from None
 
 
-def _discussion_page(page_id):
-    page = Page.objects.live().public().filter(pk=_id(page_id)).first()
-    page = page.specific if page is not None else None
+def _discussion_page(request, page_id):
+    """The page to discuss, if this visitor may see it (a page's password entered, or signed in)."""
+    page = require_visible(Page.objects.filter(pk=_id(page_id)).first(), request).specific
     if not isinstance(page, DiscussionMixin):
         raise Http404("No discussion here")
     return page
 
 
-def _published_comment(pk):
-    return get_object_or_404(Comment.objects.published().select_related("page"), pk=_id(pk))
+def _published_comment(request, pk):
+    """A published comment on a page this visitor may see; anything else is not found."""
+    comment = get_object_or_404(Comment.objects.published().select_related("page"), pk=_id(pk))
+    require_visible(comment.page, request)
+    return comment
 
 
 def _form_page(request, form, page, parent=None, status=200):
@@ -51,10 +55,10 @@ def _form_page(request, form, page, parent=None, status=200):
 def comment_post(request):
     if over_limit(request, "comments", settings.FEEDBACK_RATE_LIMIT):
         return rate_limited_response(request, "comments")
-    page = _discussion_page(request.POST.get("page_id"))
+    page = _discussion_page(request, request.POST.get("page_id"))
     parent = None
     if request.POST.get("parent_id"):
-        parent = _published_comment(request.POST["parent_id"])
+        parent = _published_comment(request, request.POST["parent_id"])
         if parent.page_id != page.pk:
             raise Http404("No such comment on this page")
         parent = parent.parent or parent  # replies nest one level
@@ -77,9 +81,9 @@ def comment_post(request):
 
 @require_GET
 def comment_reply(request, pk):
-    parent = _published_comment(pk)
+    parent = _published_comment(request, pk)
     parent = parent.parent if parent.parent_id else parent
-    page = _discussion_page(parent.page_id)
+    page = _discussion_page(request, parent.page_id)
     if not page.accepts_comments():
         return render(request, "surveys/comments_closed.html", {"page": page}, status=403)
     form = CommentForm(
@@ -116,7 +120,7 @@ def comment_confirm(request, token):
 
 @require_POST
 def comment_agree(request, pk):
-    comment = _published_comment(pk)
+    comment = _published_comment(request, pk)
     if over_limit(request, "reactions", settings.FEEDBACK_RATE_LIMIT):
         return rate_limited_response(request, "reactions")
     try:
@@ -132,7 +136,7 @@ def comment_agree(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def comment_report(request, pk):
-    comment = _published_comment(pk)
+    comment = _published_comment(request, pk)
     fallback = comment.source_path or comment.page.url or "/"
     if request.method == "GET":
         form = ReportForm(initial={"return_to": request.GET.get("return_to", fallback)})

@@ -417,11 +417,25 @@ def test_place_standard_results_survive_the_cache(rounds, places, django_assert_
     rate(earlier, places["north"], {"moving-around": 2})
     rate(later, places["north"], {"moving-around": 5})
     survey_results(later)
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):  # the answer counts, and whether round one is public
         compass = survey_results(later).compasses[0]["compass"]
     assert (compass.axes[0].score, compass.axes[0].previous) == (5, 2)
     rate(earlier, places["north"], {"moving-around": 4})  # the earlier round counts too
     assert survey_results(later).compasses[0]["compass"].axes[0].previous == 3
+
+
+def test_compass_leaves_out_a_previous_round_the_public_may_not_see(rounds, places):
+    from wagtail.models import PageViewRestriction
+
+    earlier, later = rounds
+    rate(earlier, places["north"], {"moving-around": 2})
+    rate(later, places["north"], {"moving-around": 5})
+    assert survey_results(later).compasses[0]["compass"].axes[0].previous == 2
+    PageViewRestriction.objects.create(page=earlier, restriction_type=PageViewRestriction.LOGIN)
+    results = survey_results(later)
+    compass = results.compasses[0]["compass"]
+    assert (compass.axes[0].score, compass.axes[0].previous) == (5, None)
+    assert results.previous_round is None and compass.previous_label == ""
 
 
 # Many places ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, AbstractFormSubmission
 
 from site_home.retention import After, PersonalData, Rule, Transform
+from site_home.visibility import OnVisiblePagesMixin
 
 RATING = "rating"
 AGREE = "agree"
@@ -114,7 +115,7 @@ def _drop_personal_answers(submissions):
     return len(submissions)
 
 
-class SurveySubmissionQuerySet(models.QuerySet):
+class SurveySubmissionQuerySet(OnVisiblePagesMixin, models.QuerySet):
     def for_place(self, place):
         return self.filter(place=place)
 

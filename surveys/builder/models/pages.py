@@ -16,11 +16,11 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
+from site_home.visibility import VisiblePageQuerySet
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
 from surveys.feedback.emails import queue_email
 
@@ -34,7 +34,7 @@ def today():
     return timezone.localdate()
 
 
-class SurveyPageQuerySet(PageQuerySet):
+class SurveyPageQuerySet(VisiblePageQuerySet):
     def open_now(self):
         now = today()
         return self.filter(opens_on__lte=now, closes_on__gte=now)

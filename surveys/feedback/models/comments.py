@@ -24,6 +24,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
+from site_home.visibility import OnVisiblePagesMixin
 
 BODY_MAX_LENGTH = 5000
 ANONYMOUS = "Anonymous"
@@ -107,7 +108,7 @@ class DiscussionMixin(models.Model):
         return site_settings.default_publishing
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
     def published(self):
         return self.filter(state=Comment.State.PUBLISHED)
 
