@@ -240,9 +240,10 @@ def test_views_are_counted_once_per_reader_without_cookies(client, story_index):
     first = client.get(seen_url(story), REMOTE_ADDR="10.0.0.1", HTTP_USER_AGENT="Firefox")
     client.get(seen_url(story), REMOTE_ADDR="10.0.0.1", HTTP_USER_AGENT="Firefox")
     client.get(seen_url(story), REMOTE_ADDR="10.0.0.2", HTTP_USER_AGENT="Firefox")
+    # Another browser name on the same network is no new reader: names are free to choose.
     client.get(seen_url(story), REMOTE_ADDR="10.0.0.1", HTTP_USER_AGENT="Safari")
 
-    assert StoryViewCount.objects.get(story=story).count == 3
+    assert StoryViewCount.objects.get(story=story).count == 2
     assert first["Content-Type"] == "image/gif"
     assert "no-store" in first["Cache-Control"] or "max-age=0" in first["Cache-Control"]
     assert first.cookies == {}
