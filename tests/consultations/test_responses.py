@@ -23,7 +23,7 @@ def post(client, review, rec, choice="agree", place="", **extra):
     return client.post(respond_url(review, rec), data, REMOTE_ADDR=extra.pop("ip", "10.0.0.1"))
 
 
-def test_agreeing_stores_once_per_participant_and_redirects_to_the_recommendation(client, review, place_index):
+def test_agreeing_stores_once_per_participant_and_redirects_to_it(client, review, place_index):
     from tests.site_home.factories import make_place
 
     place = make_place(place_index, title="Kirkton Cross")

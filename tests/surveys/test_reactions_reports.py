@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
-from surveys.models import Comment, FeedbackSettings, Reaction, Report
 from site_home.people import COOKIE_NAME, person
+from surveys.models import Comment, FeedbackSettings, Reaction, Report
 from tests.surveys.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
