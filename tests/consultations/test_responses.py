@@ -101,3 +101,20 @@ def test_unknown_recommendation_is_404_and_get_redirects(client, review):
     assert client.post(f"{review.url}respond/rec-nope/", {}).status_code == 404
     rec = review.section_list[0].recommendation_list[0]
     assert client.get(respond_url(review, rec))["Location"].endswith(f"#{rec.key}")
+
+
+def test_retention_keeps_the_answer_and_erases_who_gave_it(client, review, settings):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    rec = review.section_list[0].recommendation_list[0]
+    post(client, review, rec, "agree")
+    settings.PERSONAL_DATA_RETENTION_DAYS = 30
+    RecommendationResponse.objects.update(updated_at=timezone.now() - timedelta(days=31))
+    call_command("apply_retention", stdout=StringIO())
+    stored = RecommendationResponse.objects.get()
+    assert (stored.choice, stored.network) == ("agree", "")
+    assert stored.participant == f"anonymised-{stored.pk}"

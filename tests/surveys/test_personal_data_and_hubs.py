@@ -30,7 +30,9 @@ def test_anonymise_blanks_old_names_and_emails_and_keeps_the_words(discussion, s
     recent = CommentFactory(page=discussion, created_at=days_ago(29))
     Reaction.objects.create(comment=old, participant="a" * 64, created_at=days_ago(31))
     Reaction.objects.create(comment=recent, participant="b" * 64)
-    Report.objects.create(comment=old, participant="c" * 64, reason="spam", created_at=days_ago(31))
+    Report.objects.create(
+        comment=old, participant="c" * 64, network="d" * 64, reason="spam", created_at=days_ago(31)
+    )
 
     out = StringIO()
     call_command("apply_retention", stdout=out)
@@ -51,6 +53,7 @@ def test_anonymise_blanks_old_names_and_emails_and_keeps_the_words(discussion, s
     assert (recent.display_name, recent.email) == recent_before
     assert list(Reaction.objects.values_list("participant", flat=True)) == ["b" * 64]
     assert Report.objects.get().participant.startswith("anonymised-")
+    assert Report.objects.get().network == ""
 
     again = StringIO()
     call_command("apply_retention", stdout=again)  # idempotent
