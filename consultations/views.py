@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from wagtail.models import Page
 
 from site_home.people import network_is_full, person
 from surveys.antispam import over_limit, rate_limited_response
@@ -72,16 +74,19 @@ def record_response(review, section, rec, who, form):
         "theme": section.theme,
     }
     answers = RecommendationResponse.objects.filter(review=review, recommendation_key=rec.key)
-    mine = answers.filter(participant=who.participant).first()
-    if mine is None and network_is_full(answers, who.network):
-        return "network-full"
-    RecommendationResponse.objects.update_or_create(
-        review=review,
-        recommendation_key=rec.key,
-        participant=who.participant,
-        defaults=values,
-        create_defaults={**values, "network": who.network},
-    )
+    with transaction.atomic():
+        # One answer at a time per review, so concurrent posts cannot pass the cap together.
+        Page.objects.select_for_update().filter(pk=review.pk).values("pk").first()
+        mine = answers.filter(participant=who.participant).first()
+        if mine is None and network_is_full(answers, who.network):
+            return "network-full"
+        RecommendationResponse.objects.update_or_create(
+            review=review,
+            recommendation_key=rec.key,
+            participant=who.participant,
+            defaults=values,
+            create_defaults={**values, "network": who.network},
+        )
     if mine is None:
         return "new"
     return "changed" if mine.choice != values["choice"] else "same"

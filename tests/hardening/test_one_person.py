@@ -217,3 +217,45 @@ def test_a_tampered_participant_cookie_is_replaced_and_counts_as_a_new_browser(c
     second = agree(client, comment).cookies[COOKIE_NAME].value
     assert second != first
     assert Reaction.objects.count() == 2  # a new browser on the same network, under the cap
+
+
+# Concurrency: the cap holds when one network's posts arrive at once (row locks: PostgreSQL only)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("what", ["agree", "vote"])
+def test_concurrent_posts_from_one_network_stay_within_the_cap(home_page, what):
+    import threading
+
+    from django.db import connection, connections
+    from django.test import Client
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no row locks and its in-memory test database is not shared by threads")
+    discussion = make_discussion(home_page, title="The community hall", slug="hall")
+    item = CommentFactory(page=discussion)
+    if what == "vote":
+        index = ReviewIndexPageFactory(parent=home_page)
+        index.save_revision().publish()
+        item = make_review(index, sections=1, recs=1)
+    barrier = threading.Barrier(8)
+    codes = []
+
+    def post():
+        try:
+            barrier.wait()
+            browser = Client(headers={"Origin": "http://testserver"})
+            response = agree(browser, item) if what == "agree" else vote(browser, item)
+            codes.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert codes == [302] * 8
+    rows = Reaction.objects if what == "agree" else RecommendationResponse.objects
+    assert rows.count() == CAP
