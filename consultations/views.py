@@ -1,20 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.crypto import salted_hmac
+from wagtail.models import Page
 
-from surveys.feedback.antispam import client_key, over_limit, rate_limited_response
+from site_home.people import network_is_full, person
+from surveys.feedback.antispam import over_limit, rate_limited_response
 
 from .forms import RecommendationResponseForm, place_choices
 from .models import RecommendationResponse
-
-
-def client_hash(request):
-    """A keyed hash of who is asking: counts one answer per person without storing their address."""
-    who = f"{client_key('consultations', request)}|{request.META.get('HTTP_USER_AGENT', '')}"
-    return salted_hmac("consultations.recommendation-response", who, algorithm="sha256").hexdigest()
 
 
 def find_recommendation(review, key):
@@ -45,17 +41,52 @@ def respond_to_recommendation(request, review, key):
         context = {"page": review, "section": section, "recommendation": rec, "form": form}
         return TemplateResponse(request, "consultations/respond.html", context, status=400)
 
-    RecommendationResponse.objects.update_or_create(
-        review=review,
-        recommendation_key=rec.key,
-        client_hash=client_hash(request),
-        defaults={
-            "choice": form.cleaned_data["choice"],
-            "place_id": form.cleaned_data["place"],
-            "section_key": section.key,
-            "theme": section.theme,
-        },
-    )
-    choice = dict(RecommendationResponse.CHOICES)[form.cleaned_data["choice"]].lower()
-    messages.success(request, f"Thank you: your view on recommendation {rec.number} ({choice}) is recorded.")
+    choice = form.cleaned_data["choice"]
+    outcome = record_response(review, section, rec, person(request, f"respond:{review.pk}:{rec.key}"), form)
+    said = dict(RecommendationResponse.CHOICES)[choice].lower()
+    thanks = f"Thank you: your view on recommendation {rec.number} ({said}) is recorded."
+    if outcome == "network-full":
+        messages.error(
+            request,
+            f"We could not record your view on recommendation {rec.number}: many people on your network "
+            "have answered it in the last hour, which is as many as we count from one network. "
+            "Please try again later.",
+        )
+    elif outcome == "changed":
+        # Said openly: on a shared computer, the earlier answer may have been someone else's.
+        messages.success(
+            request,
+            f"{thanks} It replaces the answer given before from this browser: "
+            "each browser has one answer per recommendation.",
+        )
+    else:
+        messages.success(request, thanks)
     return redirect(back)
+
+
+def record_response(review, section, rec, who, form):
+    """One answer per participant per recommendation (answering again changes it), and no more than
+    the cap of new answers per network in an hour. Returns "new", "changed", "same" or "network-full"."""
+    values = {
+        "choice": form.cleaned_data["choice"],
+        "place_id": form.cleaned_data["place"],
+        "section_key": section.key,
+        "theme": section.theme,
+    }
+    answers = RecommendationResponse.objects.filter(review=review, recommendation_key=rec.key)
+    with transaction.atomic():
+        # One answer at a time per review, so concurrent posts cannot pass the cap together.
+        Page.objects.select_for_update().filter(pk=review.pk).values("pk").first()
+        mine = answers.filter(participant=who.participant).first()
+        if mine is None and network_is_full(answers, who.network):
+            return "network-full"
+        RecommendationResponse.objects.update_or_create(
+            review=review,
+            recommendation_key=rec.key,
+            participant=who.participant,
+            defaults=values,
+            create_defaults={**values, "network": who.network},
+        )
+    if mine is None:
+        return "new"
+    return "changed" if mine.choice != values["choice"] else "same"

@@ -82,11 +82,12 @@ class Anonymise:
         return model._default_manager.filter(pk__in=pks).update(**self.values)
 
     @classmethod
-    def unique_placeholder(cls, field_name):
-        """For a field that must stay unique per row (a client fingerprint): "anonymised-<pk>"."""
+    def unique_placeholder(cls, field_name, also=None):
+        """For a field that must stay unique per row (a client fingerprint): "anonymised-<pk>".
+        `also` overwrites other fields of the same rows at the same time."""
         prefix = "anonymised-"
         return cls(
-            {field_name: Concat(Value(prefix), Cast("pk", models.CharField()))},
+            {field_name: Concat(Value(prefix), Cast("pk", models.CharField())), **(also or {})},
             done=Q(**{f"{field_name}__startswith": prefix}),
         )
 

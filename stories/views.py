@@ -50,7 +50,7 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRA
 @require_GET
 @never_cache
 def story_seen(request, pk):
-    """Counts a view of a story (record_view: once per reader per half hour, no cookie). The story
+    """Counts a view of a story (record_view: once per reader per half hour; it sets no cookie). The story
     page loads this image, so views are counted even when the page itself comes from a cache."""
     record_view(get_object_or_404(StoryPage.objects.live().public(), pk=pk), request)
     return HttpResponse(PIXEL, content_type="image/gif")

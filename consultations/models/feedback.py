@@ -24,8 +24,9 @@ class ResponseQuerySet(models.QuerySet):
 class RecommendationResponse(models.Model):
     """Agree / disagree / unsure on one recommendation, given without writing a comment.
 
-    `client_hash` is a keyed hash of the client (never the address itself), so one person counts once
-    per recommendation without a cookie; answering again changes their answer.
+    One answer per participant per recommendation (answering again changes it), and a cap on new
+    answers per network and hour: `participant` and `network` are keyed hashes from site_home.people,
+    never an address.
     """
 
     AGREE, DISAGREE, UNSURE = "agree", "disagree", "unsure"
@@ -47,21 +48,22 @@ class RecommendationResponse(models.Model):
     theme = models.ForeignKey(
         "site_home.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    client_hash = models.CharField(max_length=64, editable=False)
+    participant = models.CharField(max_length=64, editable=False)
+    network = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ResponseQuerySet.as_manager()
 
-    # The answer stays in the counts; the per-client hash (which could recognise a returning
-    # visitor) becomes a unique placeholder.
+    # The answer stays in the counts; the per-person keys (which could recognise a returning
+    # visitor) become a unique placeholder and nothing.
     personal_data = PersonalData(
-        fields=("client_hash",),
+        fields=("participant", "network"),
         rules=(
             Rule(
-                "client hash",
+                "participant keys",
                 After("updated_at", days="PERSONAL_DATA_RETENTION_DAYS"),
-                Anonymise.unique_placeholder("client_hash"),
+                Anonymise.unique_placeholder("participant", also={"network": ""}),
             ),
         ),
     )
@@ -69,7 +71,7 @@ class RecommendationResponse(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["review", "recommendation_key", "client_hash"], name="one_response_per_client"
+                fields=["review", "recommendation_key", "participant"], name="one_response_per_participant"
             )
         ]
         indexes = [models.Index(fields=["review", "recommendation_key"])]

@@ -65,7 +65,7 @@ def _responses(review, rng, places):
                         choice=rng.choice(CHOICES),
                         place=rng.choice(places),
                         theme=section.theme,
-                        client_hash=hashlib.sha256(f"bench-{review.pk}-{person}".encode()).hexdigest(),
+                        participant=hashlib.sha256(f"bench-{review.pk}-{person}".encode()).hexdigest(),
                     )
                 )
     return rows

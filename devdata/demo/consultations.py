@@ -390,7 +390,7 @@ def _add_feedback(review, places):
                         choice=pattern[(person + s + r) % len(pattern)],
                         place=next(place_cycle),
                         theme=section.theme,
-                        client_hash=_hash(f"{review.pk}-{person}"),
+                        participant=_hash(f"{review.pk}-{person}"),
                     )
                 )
     RecommendationResponse.objects.bulk_create(responses)

@@ -189,11 +189,11 @@ def build_discussion_demo(demo: DemoContext):
             published_at=posted if state in ("published", "official", "flagged") else None,
         )
         made[key] = comment
-        Reaction.objects.bulk_create(Reaction(comment=comment, person=person(key, n)) for n in range(agrees))
+        Reaction.objects.bulk_create(Reaction(comment=comment, participant=person(key, n)) for n in range(agrees))
         if state == "flagged":
             reasons = [Report.Reason.ABUSIVE, Report.Reason.ABUSIVE, Report.Reason.OFF_TOPIC]
             for n, reason in enumerate(reasons):
-                Report.objects.create(comment=comment, person=person(f"report-{key}", n), reason=reason)
+                Report.objects.create(comment=comment, participant=person(f"report-{key}", n), reason=reason)
             comment.report_count = len(reasons)
             comment.save(update_fields=["report_count"])
             ModerationEvent.objects.create(

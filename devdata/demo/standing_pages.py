@@ -28,7 +28,7 @@ STANDING_PAGES = [
             ("heading", {"text": "Cookies", "level": "h2"}),
             (
                 "paragraph",
-                "<p>This site sets no tracking or advertising cookies. A single security cookie is set only on pages with a form, to protect what you send us.</p>",
+                "<p>This site sets no tracking or advertising cookies. When you agree, vote or report a comment, we set one cookie holding a random number, so that your vote counts once; it says nothing about you and expires after a year. A single security cookie is set only on pages with a form, to protect what you send us.</p>",
             ),
         ],
     ),

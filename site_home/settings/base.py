@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # Above sessions, CSRF and messages: it must see the cookies they set to keep such pages private.
     "site_home.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Inside PublicCacheMiddleware, which must see the cookie it sets (site_home/people.py).
+    "site_home.people.ParticipantCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "site_home.security.SameOriginFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -349,7 +351,12 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 # that far, for rate limits. 0 (the default) means clients connect directly.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/m")
+# Reports from this many different networks hide a comment until a moderator looks at it.
 FEEDBACK_REPORTS_TO_HIDE = int(os.environ.get("FEEDBACK_REPORTS_TO_HIDE", "3"))
+# New votes ("I agree", agree/disagree) one network may add to one item in an hour: above what a
+# household or a library computer room needs, below what one person clearing cookies could add.
+# Raise it for a drop-in event where everyone answers on one wifi. See site_home/people.py.
+FEEDBACK_VOTES_PER_NETWORK_PER_HOUR = int(os.environ.get("FEEDBACK_VOTES_PER_NETWORK_PER_HOUR", "8"))
 # Retention (site_home/retention.py, `manage.py apply_retention` daily): what residents said and who
 # said it; bookings and interest after their event ends; finished background tasks and sign-in records.
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "730"))

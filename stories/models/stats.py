@@ -4,13 +4,11 @@ The count lives outside the page row so publishing a revision (which rewrites ev
 the revision) never resets it, and incrementing never creates a revision.
 """
 
-import hashlib
-
-from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import F
-from django.utils import timezone
+
+from site_home.people import person
 
 # A reader counts once per story in this window; the key expires and nothing else is kept.
 VIEW_DEDUP_SECONDS = 30 * 60
@@ -29,20 +27,16 @@ class StoryViewCount(models.Model):
         return f"{self.count} views"
 
 
-def reader_fingerprint(request):
-    """A salted hash of address and browser, rotated daily so it cannot link visits across days.
-
-    The address itself is never stored; only this hash is used, as a short-lived cache key.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    agent = request.META.get("HTTP_USER_AGENT", "")[:300]
-    salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}"
-    return hashlib.sha256(f"{salt}|{address}|{agent}".encode()).hexdigest()
+def reader_key(story, request):
+    """One reader (site_home.people): their participant key when they have taken part on the site
+    before, else their network, so changing browser does not count again. Only ever a cache key."""
+    who = person(request, f"seen:{story.pk}")
+    return who.participant or who.network
 
 
 def record_view(story, request):
     """Count one view unless this reader was counted recently. Returns True when counted."""
-    key = f"stories:viewed:{story.pk}:{reader_fingerprint(request)}"
+    key = f"stories:viewed:{story.pk}:{reader_key(story, request)}"
     if not cache.add(key, 1, VIEW_DEDUP_SECONDS):
         return False
     updated = StoryViewCount.objects.filter(story_id=story.pk).update(count=F("count") + 1)

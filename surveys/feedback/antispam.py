@@ -9,7 +9,7 @@ from django import forms
 from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 
-from site_home.clients import client_address
+from site_home.people import client_network
 
 HONEYPOT_FIELD = "website"
 
@@ -28,8 +28,9 @@ class HoneypotMixin(forms.Form):
 
 
 def client_key(group, request):
-    """The client's address for rate limits and de-duplication (see site_home.clients)."""
-    return client_address(request)
+    """The client's network for rate limits: its address, IPv6 by /64 (see site_home.people), so a
+    client cannot step round a limit by picking another address in its own block."""
+    return client_network(request)
 
 
 def over_limit(request, group, rate):

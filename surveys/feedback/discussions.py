@@ -33,6 +33,8 @@ STATUS_MESSAGES = {
     "reported": "Thank you for telling us. A moderator will look at the comment.",
     "agreed": "Thank you. We have counted your agreement.",
     "already-agreed": "You have already agreed with this comment.",
+    "agree-limit": "We could not count your agreement: many people on your network have agreed with "
+    "this comment in the last hour, which is as many as we count from one network. Please try again later.",
 }
 
 WHAT_HAPPENS_NEXT = {

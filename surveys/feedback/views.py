@@ -2,14 +2,15 @@
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
+from django.db.models import Count, F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
 from site_home.middleware import personal_page
+from site_home.people import network_is_full, person
 from site_home.visibility import require_visible
 from surveys.feedback.antispam import over_limit, rate_limited_response
 from surveys.feedback.discussions import (
@@ -19,7 +20,6 @@ from surveys.feedback.discussions import (
     submit_comment,
 )
 from surveys.feedback.forms import CommentForm, ReportForm
-from surveys.feedback.models.moderation import person_digest
 from surveys.models import Comment, DiscussionMixin, FeedbackSettings, Reaction, Report
 
 
@@ -123,15 +123,23 @@ def comment_agree(request, pk):
     comment = _published_comment(request, pk)
     if over_limit(request, "reactions", settings.FEEDBACK_RATE_LIMIT):
         return rate_limited_response(request, "reactions")
-    try:
-        with transaction.atomic():
-            Reaction.objects.create(comment=comment, person=person_digest(request, comment.pk, "agree"))
-            Comment.objects.filter(pk=comment.pk).update(agree_count=F("agree_count") + 1)
-        status = "agreed"
-    except IntegrityError:
-        status = "already-agreed"
+    status = add_reaction(comment, person(request, f"agree:{comment.pk}"))
     path = safe_return_path(request, request.POST.get("return_to"), comment.source_path or comment.page.url)
     return redirect(status_url(path, comment.section_key, status, comment.anchor))
+
+
+def add_reaction(comment, who):
+    """One "I agree" per participant, and no more than the cap per network in an hour."""
+    with transaction.atomic():
+        # One agreement at a time per comment, so concurrent posts cannot pass the cap together.
+        Comment.objects.select_for_update().filter(pk=comment.pk).values("pk").first()
+        if comment.reactions.filter(participant=who.participant).exists():
+            return "already-agreed"
+        if network_is_full(comment.reactions, who.network):
+            return "agree-limit"
+        Reaction.objects.create(comment=comment, participant=who.participant, network=who.network)
+        Comment.objects.filter(pk=comment.pk).update(agree_count=F("agree_count") + 1)
+    return "agreed"
 
 
 @require_http_methods(["GET", "POST"])
@@ -156,16 +164,19 @@ def comment_report(request, pk):
 
 
 def record_report(request, comment, data):
-    """One report per person; at the threshold of distinct reporters the comment is hidden."""
-    person = person_digest(request, comment.pk, "report")
+    """One report per participant. The comment is hidden once reports come from the threshold of
+    different networks: one person (or one household) cannot hide a comment alone."""
+    who = person(request, f"report:{comment.pk}")
     with transaction.atomic():
         _, created = Report.objects.get_or_create(
-            comment=comment, person=person, defaults={"reason": data["reason"], "details": data["details"]}
+            comment=comment,
+            participant=who.participant,
+            defaults={"network": who.network, "reason": data["reason"], "details": data["details"]},
         )
         if not created:
             return
-        reporters = comment.reports.count()
-        Comment.objects.filter(pk=comment.pk).update(report_count=reporters)
+        reports = comment.reports.aggregate(total=Count("pk"), networks=Count("network", distinct=True))
+        Comment.objects.filter(pk=comment.pk).update(report_count=reports["total"])
         threshold = FeedbackSettings.for_request(request).report_threshold
-        if reporters >= threshold and comment.state == Comment.State.PUBLISHED:
-            comment.flag(reason=f"Reported by {reporters} people")
+        if reports["networks"] >= threshold and comment.state == Comment.State.PUBLISHED:
+            comment.flag(reason=f"Reported from {reports['networks']} different networks")

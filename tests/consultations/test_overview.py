@@ -37,7 +37,7 @@ def scene(review_index, place_index):
             recommendation_key=rec.key,
             choice=choice,
             place=place,
-            client_hash=f"{n}",
+            participant=f"{n}",
         )
     CommentFactory(page=review, section_key=s1.key, place=ashgrove)
     CommentFactory(page=review, section_key=s1.key, place=fernbank)

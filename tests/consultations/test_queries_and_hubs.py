@@ -21,7 +21,7 @@ def fill(review, per_rec):
                     section_key=section.key,
                     recommendation_key=rec.key,
                     choice="agree",
-                    client_hash=f"{rec.key}-{n}",
+                    participant=f"{rec.key}-{n}",
                 )
 
 

@@ -23,7 +23,7 @@ def post(client, review, rec, choice="agree", place="", **extra):
     return client.post(respond_url(review, rec), data, REMOTE_ADDR=extra.pop("ip", "10.0.0.1"))
 
 
-def test_agreeing_stores_once_per_person_and_redirects_to_the_recommendation(client, review, place_index):
+def test_agreeing_stores_once_per_participant_and_redirects_to_it(client, review, place_index):
     from tests.site_home.factories import make_place
 
     place = make_place(place_index, title="Kirkton Cross")
@@ -42,8 +42,9 @@ def test_agreeing_stores_once_per_person_and_redirects_to_the_recommendation(cli
         rec.key,
     )
     assert stored.theme == section.theme
-    assert len(stored.client_hash) == 64 and "10.0.0.1" not in stored.client_hash
+    assert len(stored.participant) == 64 and "10.0.0.1" not in stored.participant + stored.network
 
+    client.cookies.clear()  # another resident, in their own browser
     client.post(respond_url(review, rec), {f"{rec.key}-choice": "agree"}, REMOTE_ADDR="10.0.0.2")
     assert RecommendationResponse.objects.count() == 2
 
@@ -51,6 +52,7 @@ def test_agreeing_stores_once_per_person_and_redirects_to_the_recommendation(cli
 def test_counts_beside_sections_and_recommendations(client, review):
     rec = review.section_list[0].recommendation_list[0]
     for n, choice in enumerate(["agree", "agree", "disagree", "unsure"]):
+        client.cookies.clear()
         client.post(respond_url(review, rec), {f"{rec.key}-choice": choice}, REMOTE_ADDR=f"10.0.1.{n}")
     html = client.get(review.url).content.decode()
     assert f'data-counts="{rec.key}">0 comments, 2 agree, 1 disagree, 1 not sure' in html
@@ -99,3 +101,20 @@ def test_unknown_recommendation_is_404_and_get_redirects(client, review):
     assert client.post(f"{review.url}respond/rec-nope/", {}).status_code == 404
     rec = review.section_list[0].recommendation_list[0]
     assert client.get(respond_url(review, rec))["Location"].endswith(f"#{rec.key}")
+
+
+def test_retention_keeps_the_answer_and_erases_who_gave_it(client, review, settings):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    rec = review.section_list[0].recommendation_list[0]
+    post(client, review, rec, "agree")
+    settings.PERSONAL_DATA_RETENTION_DAYS = 30
+    RecommendationResponse.objects.update(updated_at=timezone.now() - timedelta(days=31))
+    call_command("apply_retention", stdout=StringIO())
+    stored = RecommendationResponse.objects.get()
+    assert (stored.choice, stored.network) == ("agree", "")
+    assert stored.participant == f"anonymised-{stored.pk}"

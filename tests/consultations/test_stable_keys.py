@@ -36,7 +36,7 @@ def test_reordering_and_rewording_in_the_editor_keeps_keys_anchors_and_feedback(
     rec = first.recommendation_list[0]
     CommentFactory(page=review, section_key=first.key)
     RecommendationResponse.objects.create(
-        review=review, section_key=first.key, recommendation_key=rec.key, choice="agree", client_hash="a"
+        review=review, section_key=first.key, recommendation_key=rec.key, choice="agree", participant="a"
     )
     edit_url = f"/admin/pages/{review.pk}/edit/"
     data = querydict_from_html(admin_client.get(edit_url).content.decode(), form_id="page-edit-form")

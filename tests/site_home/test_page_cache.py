@@ -82,7 +82,7 @@ def test_held_back_feedback_leaves_the_cache_warm_until_it_is_published(client, 
 
     held = CommentFactory(page=discussion, state=Comment.State.PENDING)
     Report.objects.create(
-        comment=CommentFactory(page=discussion, state=Comment.State.UNCONFIRMED), person="x"
+        comment=CommentFactory(page=discussion, state=Comment.State.UNCONFIRMED), participant="x"
     )
     assert client.get("/")["X-Page-Cache"] == "hit"  # nothing public changed
 

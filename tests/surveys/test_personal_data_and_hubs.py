@@ -28,9 +28,11 @@ def test_anonymise_blanks_old_names_and_emails_and_keeps_the_words(discussion, s
         page=discussion, created_at=days_ago(40), is_official_response=True, display_name="Council"
     )
     recent = CommentFactory(page=discussion, created_at=days_ago(29))
-    Reaction.objects.create(comment=old, person="a" * 64, created_at=days_ago(31))
-    Reaction.objects.create(comment=recent, person="b" * 64)
-    Report.objects.create(comment=old, person="c" * 64, reason="spam", created_at=days_ago(31))
+    Reaction.objects.create(comment=old, participant="a" * 64, created_at=days_ago(31))
+    Reaction.objects.create(comment=recent, participant="b" * 64)
+    Report.objects.create(
+        comment=old, participant="c" * 64, network="d" * 64, reason="spam", created_at=days_ago(31)
+    )
 
     out = StringIO()
     call_command("apply_retention", stdout=out)
@@ -49,8 +51,9 @@ def test_anonymise_blanks_old_names_and_emails_and_keeps_the_words(discussion, s
     recent_before = (recent.display_name, recent.email)
     recent.refresh_from_db()
     assert (recent.display_name, recent.email) == recent_before
-    assert list(Reaction.objects.values_list("person", flat=True)) == ["b" * 64]
-    assert Report.objects.get().person.startswith("anonymised-")
+    assert list(Reaction.objects.values_list("participant", flat=True)) == ["b" * 64]
+    assert Report.objects.get().participant.startswith("anonymised-")
+    assert Report.objects.get().network == ""
 
     again = StringIO()
     call_command("apply_retention", stdout=again)  # idempotent

@@ -1,10 +1,10 @@
-""" "I agree" once per person, reports hiding a comment at N distinct reporters."""
+""" "I agree" once per participant, reports hiding a comment at N distinct networks."""
 
 import pytest
 from django.urls import reverse
 from wagtail.models import Site
 
-from surveys.feedback.models.moderation import person_digest
+from site_home.people import COOKIE_NAME, person
 from surveys.models import Comment, FeedbackSettings, Reaction, Report
 from tests.surveys.factories import CommentFactory
 
@@ -22,30 +22,37 @@ def report(client, comment, reason="abusive", **who):
     return client.post(url, {"reason": reason, "details": "Rude.", "return_to": "/hall/"}, **who)
 
 
-def test_one_agreement_per_person(client, discussion):
+def test_one_agreement_per_participant(client, discussion):
     comment = CommentFactory(page=discussion)
     first = agree(client, comment, **BROWSER)
     assert first["Location"] == f"/hall/?comments-status=agreed#comment-{comment.pk}"
     second = agree(client, comment, **BROWSER)
     assert "already-agreed" in second["Location"]
     assert b"You have already agreed" in client.get(second["Location"]).content
+    # Another browser name or another network is still the same browser, which holds the cookie.
     agree(client, comment, REMOTE_ADDR="192.0.2.10", HTTP_USER_AGENT="Chrome")
     agree(client, comment, REMOTE_ADDR="198.51.100.7", HTTP_USER_AGENT="Firefox")
+    client.cookies.clear()  # another resident, in their own browser
+    assert "comments-status=agreed" in agree(client, comment, REMOTE_ADDR="198.51.100.7")["Location"]
     comment.refresh_from_db()
-    assert comment.agree_count == 3 == Reaction.objects.count()
+    assert comment.agree_count == 2 == Reaction.objects.count()
 
 
-def test_reaction_stores_a_keyed_hash_not_the_address(client, discussion, rf, settings):
+def test_reaction_stores_keyed_hashes_not_the_address_or_the_cookie(client, discussion, rf, settings):
     comment = CommentFactory(page=discussion)
-    agree(client, comment, **BROWSER)
-    stored = Reaction.objects.get().person
-    assert "192.0.2.10" not in stored and len(stored) == 64
+    response = agree(client, comment, **BROWSER)
+    stored = Reaction.objects.get()
+    assert "192.0.2.10" not in stored.participant + stored.network
+    assert len(stored.participant) == 64 == len(stored.network)
     request = rf.post("/", **BROWSER)
+    request.COOKIES[COOKIE_NAME] = response.cookies[COOKIE_NAME].value
     request.user = type("Anon", (), {"is_authenticated": False})()
-    assert person_digest(request, comment.pk, "agree") == stored
-    assert person_digest(request, comment.pk + 1, "agree") != stored  # not linkable across comments
+    assert person(request, f"agree:{comment.pk}").participant == stored.participant
+    assert person(request, f"agree:{comment.pk}").network == stored.network
+    other = person(request, f"agree:{comment.pk + 1}")  # not linkable across comments
+    assert stored.participant != other.participant and stored.network != other.network
     settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789"
-    assert person_digest(request, comment.pk, "agree") != stored
+    assert person(request, f"agree:{comment.pk}").participant != stored.participant
 
 
 def test_agreements_are_rate_limited(client, discussion, settings):
@@ -75,15 +82,17 @@ def test_report_form_page_and_errors(client, discussion):
 
 
 @pytest.mark.parametrize("threshold", [3, 2])
-def test_reports_from_n_distinct_people_hide_the_comment(client, discussion, settings, threshold):
+def test_reports_from_n_distinct_networks_hide_the_comment(client, discussion, settings, threshold):
     settings.FEEDBACK_REPORTS_TO_HIDE = threshold
     comment = CommentFactory(page=discussion, body="A comment people object to")
     for _ in range(3):  # the same person reporting again does not count twice
         report(client, comment, REMOTE_ADDR="192.0.2.1")
     for n in range(2, threshold):
+        client.cookies.clear()
         report(client, comment, REMOTE_ADDR=f"192.0.2.{n}")
     comment.refresh_from_db()
     assert comment.state == Comment.State.PUBLISHED and comment.report_count == threshold - 1
+    client.cookies.clear()
     response = report(client, comment, REMOTE_ADDR="192.0.2.99")
     assert response["Location"] == "/hall/?comments-status=reported#comments"
     comment.refresh_from_db()

@@ -1,37 +1,18 @@
 """What happens to comments after they are posted: moderation history, reports and reactions.
 
-Reactions and reports need "one per person" without accounts or cookies for anonymous visitors.
-We identify a person by a keyed hash (HMAC-SHA256 with SECRET_KEY) of their client address, their
-browser's user agent and the comment. Why this choice:
-- no cookie or local storage, so reading a page never sets anything and no consent banner is needed;
-- the raw address is never stored: the digest cannot be reversed without SECRET_KEY, and it differs
-  per comment, so digests cannot be joined up to follow a person across comments;
-- it is good enough for "I agree" counts, not proof: people behind one address with the same browser
-  count once, and someone changing network counts twice. Per-address rate limits
-  (surveys.feedback.antispam.over_limit) bound the damage, and moderators see the counts in context.
-Signed-in users are identified by their account instead.
+"One person" for reactions and reports is site_home.people: a participant cookie and a network,
+each stored as a keyed hash scoped to the comment. One reaction and one report per participant per
+comment; a network adds at most FEEDBACK_VOTES_PER_NETWORK_PER_HOUR reactions to a comment an hour;
+reports hide a comment only once they come from enough different networks.
 """
-
-import hashlib
-import hmac
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
-from surveys.feedback.antispam import client_key
 
 from .comments import Comment
-
-
-def person_digest(request, comment_id, purpose):
-    if request.user.is_authenticated:
-        identity = f"user:{request.user.pk}"
-    else:
-        identity = f"{client_key(purpose, request)}|{request.META.get('HTTP_USER_AGENT', '')[:500]}"
-    message = f"{purpose}|{comment_id}|{identity}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
 
 class ModerationEvent(models.Model):
@@ -59,20 +40,23 @@ class ModerationEvent(models.Model):
 
 
 class Reaction(models.Model):
-    """An "I agree": one per person per comment (see the module docstring for "person")."""
+    """An "I agree": one per participant per comment (see the module docstring)."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reactions")
-    person = models.CharField(max_length=64)
+    participant = models.CharField(max_length=64)
+    network = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    # The count stays on the comment (agree_count); the per-person fingerprint goes.
+    # The count stays on the comment (agree_count); the per-person keys go.
     personal_data = PersonalData(
-        fields=("person",),
+        fields=("participant", "network"),
         rules=(Rule("fingerprint", After("created_at", days="PERSONAL_DATA_RETENTION_DAYS"), Delete()),),
     )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["comment", "person"], name="one_reaction_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "participant"], name="one_reaction_per_participant")
+        ]
 
     def __str__(self):
         return f"Agreed at {self.created_at:%Y-%m-%d %H:%M}"
@@ -87,26 +71,29 @@ class Report(models.Model):
         OTHER = "other", "Something else"
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    person = models.CharField(max_length=64)
+    participant = models.CharField(max_length=64)
+    network = models.CharField(max_length=64, blank=True)
     reason = models.CharField(max_length=16, choices=Reason.choices)
     details = models.TextField(blank=True, max_length=1000)
     created_at = models.DateTimeField(default=timezone.now)
 
     # The report stays in the comment's history; who made it does not.
     personal_data = PersonalData(
-        fields=("person",),
+        fields=("participant", "network"),
         rules=(
             Rule(
                 "fingerprint",
                 After("created_at", days="PERSONAL_DATA_RETENTION_DAYS"),
-                Anonymise.unique_placeholder("person"),
+                Anonymise.unique_placeholder("participant", also={"network": ""}),
             ),
         ),
     )
 
     class Meta:
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["comment", "person"], name="one_report_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "participant"], name="one_report_per_participant")
+        ]
 
     def __str__(self):
         return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"

@@ -19,8 +19,8 @@ class FeedbackSettings(BaseSiteSetting):
     reports_to_hide = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Hide a comment for moderation once this many different people report it. "
-        "Empty: the server default.",
+        help_text="Hide a comment for moderation once reports of it come from this many different "
+        "networks (homes, workplaces, libraries). Empty: the server default.",
     )
     moderators_email = models.EmailField(
         blank=True,
