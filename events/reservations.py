@@ -106,7 +106,10 @@ def book(event, *, name, email, places=1, access_needs="", sessions=(), client="
         booking = Booking.objects.active().filter(event=event, email=email).first()
         if booking is not None and not booking.has_lapsed(now):
             emailed = _may_email(booking, now)
-            booking.save(update_fields=["emails_sent", "emails_since"])
+            # An update, not save(): a count nobody sees must not refresh the public page cache.
+            Booking.objects.filter(pk=booking.pk).update(
+                emails_sent=booking.emails_sent, emails_since=booking.emails_since
+            )
             if emailed and booking.is_unconfirmed:
                 notifications.send_confirm_request(booking)
             elif emailed:

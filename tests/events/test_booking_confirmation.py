@@ -244,3 +244,14 @@ def test_unconfirmed_bookings_are_deleted_a_day_after_they_lapse(event_index):
     assert Booking.objects.filter(pk=lapsed.pk).exists()  # its email count still holds today
     apply_retention(now=timezone.now() + datetime.timedelta(days=1, minutes=1))
     assert list(Booking.objects.all()) == [kept]
+
+
+def test_booking_again_does_not_refresh_the_public_page_cache(client, event_index):
+    from site_home.page_cache import VERSION_KEY, cache
+
+    event = make_event(event_index, capacity=10)
+    BookingFactory(event=event, email="known@example.org")
+    version = cache.get(VERSION_KEY)
+    for _ in range(3):
+        client.post(event.url + "book/", form_data(email="known@example.org"))
+    assert cache.get(VERSION_KEY) == version
