@@ -25,11 +25,11 @@ class BookingViewSet(ModelViewSet):
     icon = "date"
     menu_label = "Bookings"
     index_view_class = PersonalDataIndexView
-    list_display = ["__str__", "event", "status", "places", "created_at", "name", "email"]
+    list_display = ["__str__", "event", "state", "places", "created_at", "name", "email"]
     list_filter = ["status", "event"]
     list_export = [
         "event",
-        "get_status_display",
+        "state",
         "places",
         "session_titles",
         "created_at",
@@ -37,7 +37,7 @@ class BookingViewSet(ModelViewSet):
         "email",
         "access_needs",
     ]
-    export_headings = {"get_status_display": "Status", "session_titles": "Sessions"}
+    export_headings = {"state": "Status", "session_titles": "Sessions"}
     search_fields = ["name", "email"]
     form_fields = ["status"]
     add_to_admin_menu = False

@@ -43,7 +43,10 @@ class ContactForm(PublicForm):
 
 
 class BookingForm(ContactForm):
-    email_help = "We send your confirmation and a link to change or cancel your booking here."
+    email_help = (
+        "We email you a link to confirm your booking. Once you have confirmed, we send the booking "
+        "details and a link to change or cancel it."
+    )
 
     places = forms.IntegerField(
         label="Number of places",

@@ -1,12 +1,15 @@
 """Emails to people who book or register interest. Each is queued after the transaction commits
 (surveys.feedback.emails), with JSON-serialisable context; booking confirmations carry the
-event's .ics file."""
+event's .ics file.
+
+The first email of a booking only asks to confirm it: the link to view or cancel a booking, the
+calendar file and any joining details travel only once the address is confirmed."""
 
 from django.utils import formats, timezone
 
 from events.calendars import ics_text
 from events.models.pages import LONDON
-from events.tokens import booking_url
+from events.tokens import booking_url, confirm_url, hold_minutes
 from site_home.links import absolute_url
 from surveys.feedback.emails import queue_email
 
@@ -58,6 +61,18 @@ def send_booking_confirmation(booking):
         )
     else:
         queue_email(booking.email, "events/email/booking_waiting", _context(booking))
+
+
+def send_confirm_request(booking):
+    context = _context(booking)
+    del context["manage_url"]
+    hold_ends = timezone.localtime(booking.confirm_by, LONDON)
+    context.update(
+        confirm_url=absolute_url(confirm_url(booking)),
+        minutes=hold_minutes(),
+        hold_ends=f"{hold_ends:%H:%M} (UK time)",
+    )
+    queue_email(booking.email, "events/email/booking_confirm", context)
 
 
 def send_booking_link(booking):

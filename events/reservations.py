@@ -3,15 +3,30 @@
 Every change takes a row lock on the event (and the chosen sessions) inside one transaction, so two
 people booking the last place at the same moment are served one after the other: the event never goes
 over capacity. PostgreSQL honours select_for_update(); SQLite serialises writes anyway.
+
+A booking is unconfirmed until its owner opens the link we email: until then it holds its places
+for a short time (tokens.hold_minutes), after which it lapses and counts for nothing. Places freed
+that way go to the waiting list before anyone new, the next time anyone books or confirms.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from events import notifications
 from events.models import Booking, EventPage, EventSession
+from events.tokens import hold_minutes
+
+
+def emails_per_day():
+    return getattr(settings, "EVENT_BOOKING_EMAILS_PER_DAY", 3)
+
+
+def places_per_client():
+    return getattr(settings, "EVENT_BOOKING_PLACES_PER_CLIENT", 12)
 
 
 class SessionFull(Exception):
@@ -20,10 +35,15 @@ class SessionFull(Exception):
         self.session = session
 
 
+class ClientLimit(Exception):
+    """This client network already holds as many places at the event as one client may."""
+
+
 @dataclass
 class BookingResult:
     booking: Booking
     created: bool
+    emailed: bool = True
 
 
 def _lock_event(event):
@@ -34,44 +54,100 @@ def _lock_sessions(session_ids):
     return list(EventSession.objects.select_for_update().filter(pk__in=session_ids).order_by("pk"))
 
 
-def _session_fits(session, places):
+def _session_fits(session, places, now=None):
     if session.capacity is None:
         return True
-    taken = Booking.objects.confirmed().filter(sessions=session).total_places()
+    taken = Booking.objects.confirmed(now).filter(sessions=session).total_places()
     return taken + places <= session.capacity
 
 
-def _event_fits(event, places):
+def _event_fits(event, places, now=None):
     if event.capacity is None:
         return True
-    return Booking.objects.filter(event=event).confirmed().total_places() + places <= event.capacity
+    return Booking.objects.filter(event=event).confirmed(now).total_places() + places <= event.capacity
 
 
-def book(event, *, name, email, places=1, access_needs="", sessions=()):
-    """Confirm a booking if it fits, else put it on the waiting list. The same email gets its
-    existing booking back (created=False). Raises SessionFull when a chosen session is full."""
+def _may_email(booking, now):
+    """Count one more email from the booking form to this address; False once today's are used."""
+    if booking.emails_since is None or now - booking.emails_since >= timedelta(days=1):
+        booking.emails_since, booking.emails_sent = now, 0
+    if booking.emails_sent >= emails_per_day():
+        return False
+    booking.emails_sent += 1
+    return True
+
+
+def book(event, *, name, email, places=1, access_needs="", sessions=(), client=""):
+    """Hold places for an unconfirmed booking if they fit, else put it on the waiting list once its
+    email is confirmed, and email the link to confirm it.
+
+    An email that already has a booking gets that booking back (created=False) and an email about it
+    instead. Either way the caller learns nothing it may show: what differs is only in the email,
+    and no address gets more than emails_per_day() of them per event. Raises SessionFull when a
+    chosen session is full and ClientLimit when `client` (a network digest) holds too many places:
+    both are checked before the email is looked up, so they cannot tell known emails apart."""
     email = email.strip().lower()
     session_ids = sorted(session.pk for session in sessions)
+    now = timezone.now()
     with transaction.atomic():
         event = _lock_event(event)
-        existing = Booking.objects.active().filter(event=event, email=email).first()
-        if existing is not None:
-            notifications.send_booking_link(existing)
-            return BookingResult(existing, created=False)
         locked_sessions = _lock_sessions(session_ids)
-        if _event_fits(event, places):
+        promote_waiting(event)
+        if client and (
+            Booking.objects.filter(event=event, client=client).live(now).total_places() + places
+            > places_per_client()
+        ):
+            raise ClientLimit()
+        fits = _event_fits(event, places, now)
+        if fits:
             for session in locked_sessions:
-                if not _session_fits(session, places):
+                if not _session_fits(session, places, now):
                     raise SessionFull(session)
-            status = Booking.CONFIRMED
-        else:
-            status = Booking.WAITING
-        booking = Booking.objects.create(
-            event=event, name=name, email=email, places=places, access_needs=access_needs, status=status
-        )
+        booking = Booking.objects.active().filter(event=event, email=email).first()
+        if booking is not None and not booking.has_lapsed(now):
+            emailed = _may_email(booking, now)
+            # An update, not save(): a count nobody sees must not refresh the public page cache.
+            Booking.objects.filter(pk=booking.pk).update(
+                emails_sent=booking.emails_sent, emails_since=booking.emails_since
+            )
+            if emailed and booking.is_unconfirmed:
+                notifications.send_confirm_request(booking)
+            elif emailed:
+                notifications.send_booking_link(booking)
+            return BookingResult(booking, created=False, emailed=emailed)
+        # New, or a lapsed booking started again (keeping its email count for the day).
+        booking = booking or Booking(event=event, email=email)
+        booking.name, booking.places, booking.access_needs = name, places, access_needs
+        booking.client = client
+        booking.status = Booking.CONFIRMED if fits else Booking.WAITING
+        booking.created_at, booking.confirm_by = now, now + timedelta(minutes=hold_minutes())
+        emailed = _may_email(booking, now)
+        booking.save()
         booking.sessions.set(locked_sessions)
-        notifications.send_booking_confirmation(booking)
-    return BookingResult(booking, created=True)
+        if emailed:
+            notifications.send_confirm_request(booking)
+    return BookingResult(booking, created=True, emailed=emailed)
+
+
+def confirm(booking):
+    """The owner opened the confirmation link: keep the held places for good, or join the waiting
+    list. Returns the booking, or None when it lapsed before being confirmed. Confirming twice is a
+    no-op."""
+    with transaction.atomic():
+        event = _lock_event(booking.event)
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status == Booking.CANCELLED or booking.has_lapsed():
+            return None
+        if not booking.is_unconfirmed:
+            return booking
+        booking.confirm_by = None
+        booking.save(update_fields=["confirm_by"])
+        # The waiting list is served in order; this booking may be in it, and move up at once.
+        promoted = promote_waiting(event)
+        if booking not in promoted:
+            notifications.send_booking_confirmation(booking)
+    booking.refresh_from_db()
+    return booking
 
 
 def cancel(booking):
@@ -91,7 +167,7 @@ def cancel(booking):
 
 
 def promote_after_change(event):
-    """An organiser raised the capacity: offer the new places to the waiting list."""
+    """An organiser raised the capacity, or holds lapsed: offer the free places to the waiting list."""
     with transaction.atomic():
         return promote_waiting(_lock_event(event))
 
@@ -99,6 +175,8 @@ def promote_after_change(event):
 def promote_waiting(event):
     """Confirm waiting bookings in order while they fit. Call inside a transaction holding the event lock."""
     promoted = []
+    if not _event_fits(event, 1):
+        return promoted
     for waiting in Booking.objects.filter(event=event).waiting().prefetch_related("sessions"):
         sessions = list(waiting.sessions.all())
         if _event_fits(event, waiting.places) and all(_session_fits(s, waiting.places) for s in sessions):

@@ -2,17 +2,21 @@
 their EventPage (book/, interest/); booking management and calendar files have their own URLs
 (Wagtail's page URLs cannot end in ".ics")."""
 
+import ipaddress
+
 from django.conf import settings
 from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils.crypto import salted_hmac
+from django.views.decorators.http import require_GET, require_http_methods
 
 from events import reservations
 from events.calendars import ics_text
 from events.forms import BookingForm, InterestForm
 from events.models import Booking, EventPage, Interest
-from events.tokens import read_token
+from events.tokens import booking_url, hold_minutes, read_confirm_token, read_token
+from site_home.clients import client_address
 from site_home.middleware import personal_page
 from surveys.feedback.antispam import over_limit, rate_limited_response
 
@@ -21,8 +25,37 @@ def booking_rate():
     return getattr(settings, "EVENT_BOOKING_RATE_LIMIT", "10/m")
 
 
+def client_network(request):
+    """A keyed digest of the client's network: its IPv4 address, or its IPv6 /64 (one home or
+    office gets a whole /64, so its addresses are one client). Never the address itself."""
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        network = address
+    else:
+        ip = getattr(ip, "ipv4_mapped", None) or ip
+        network = str(ipaddress.ip_network(f"{ip}/64", strict=False) if ip.version == 6 else ip)
+    return salted_hmac("events.booking.client", network).hexdigest()[:32]
+
+
 def _booking_page(request, event, form, template):
-    return event.render(request, template=template, context_overrides={"form": form})
+    return event.render(
+        request, template=template, context_overrides={"form": form, "hold_minutes": hold_minutes()}
+    )
+
+
+def _check_your_email(event):
+    """Where every booking attempt ends, whatever the address: the email tells what happened."""
+    return redirect(event.url + event.reverse_subpage("check_email"))
+
+
+def _client_limit_message(event):
+    contact = f" at {event.contact_email}" if event.contact_email else ""
+    return (
+        "You cannot book more places for this event from this internet connection. If you need more "
+        f"places, for example for a group, contact the organisers{contact}."
+    )
 
 
 def book(request, event):
@@ -34,24 +67,27 @@ def book(request, event):
     if over_limit(request, "events-booking", booking_rate()):
         return rate_limited_response(request, "bookings")
     if form.is_spam():
-        return redirect(event.url + event.reverse_subpage("booked", args=["confirmed"]))
+        return _check_your_email(event)
     if not form.is_valid():
         return _booking_page(request, event, form, "events/book.html")
     data = form.cleaned_data
     try:
-        result = reservations.book(
+        reservations.book(
             event,
             name=data["name"],
             email=data["email"],
             places=data["places"],
             access_needs=data["access_needs"],
             sessions=data.get("sessions") or [],
+            client=client_network(request),
         )
     except reservations.SessionFull as full:
         form.add_error("sessions", f"{full.session.title} is full. Choose another workshop.")
         return _booking_page(request, event, form, "events/book.html")
-    outcome = "already" if not result.created else result.booking.status
-    return redirect(event.url + event.reverse_subpage("booked", args=[outcome]))
+    except reservations.ClientLimit:
+        form.add_error(None, _client_limit_message(event))
+        return _booking_page(request, event, form, "events/book.html")
+    return _check_your_email(event)
 
 
 def register_interest(request, event):
@@ -81,6 +117,38 @@ def _booking_from_token(token):
 
 def _invalid_link(request):
     return render(request, "events/booking_link_invalid.html", status=404)
+
+
+def _expired_link(request):
+    return render(request, "events/booking_link_invalid.html", {"expired": True}, status=410)
+
+
+@personal_page
+@require_GET
+def booking_confirm(request, token):
+    """The link in the first email: confirms the address, and so the booking. Opening it again
+    shows the same outcome and sends nothing more."""
+    try:
+        booking_id = read_confirm_token(token)
+    except signing.SignatureExpired:
+        return _expired_link(request)
+    except signing.BadSignature:
+        return _invalid_link(request)
+    booking = Booking.objects.select_related("event").filter(pk=booking_id).first()
+    if booking is None:
+        return _invalid_link(request)
+    booking = reservations.confirm(booking)
+    if booking is None:
+        return _expired_link(request)
+    return _booked_page(request, booking)
+
+
+def _booked_page(request, booking):
+    return booking.event.render(
+        request,
+        template="events/booked.html",
+        context_overrides={"booking": booking, "outcome": booking.status, "manage_url": booking_url(booking)},
+    )
 
 
 @personal_page

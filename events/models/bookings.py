@@ -12,11 +12,23 @@ BACKSTOP = Rule(
 
 
 class BookingQuerySet(models.QuerySet):
-    def confirmed(self):
-        return self.filter(status=Booking.CONFIRMED)
+    """An unconfirmed booking (its email address not yet confirmed) counts only until `confirm_by`:
+    after that it has lapsed and holds nothing, with no job needed to release it."""
+
+    def live(self, now=None):
+        """Not cancelled and not lapsed: confirmed by email, or still within its hold."""
+        return self.active().filter(Q(confirm_by__isnull=True) | Q(confirm_by__gt=now or timezone.now()))
+
+    def lapsed(self, now=None):
+        return self.active().filter(confirm_by__lte=now or timezone.now())
+
+    def confirmed(self, now=None):
+        """The bookings that hold places now: with a place, and confirmed by email or still held."""
+        return self.live(now).filter(status=Booking.CONFIRMED)
 
     def waiting(self):
-        return self.filter(status=Booking.WAITING).order_by("created_at", "pk")
+        """The waiting list, first come first served: only people who confirmed their email."""
+        return self.filter(status=Booking.WAITING, confirm_by__isnull=True).order_by("created_at", "pk")
 
     def active(self):
         return self.exclude(status=Booking.CANCELLED)
@@ -44,14 +56,28 @@ class Booking(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    confirm_by = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Until the email address is confirmed, the booking holds its places until this time; "
+        "empty once confirmed.",
+    )
+    # A keyed digest of the network the booking came from (IPv6 by /64), for the per-client cap.
+    client = models.CharField(max_length=64, blank=True, editable=False)
+    # Emails the public booking form sent to this address for this event, in the day from emails_since.
+    emails_sent = models.PositiveSmallIntegerField(default=0, editable=False)
+    emails_since = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 
     personal_data = PersonalData(
-        fields=("name", "email", "access_needs"),
+        fields=("name", "email", "access_needs", "client"),
         rules=(
             # Access needs are health data, needed only to run the event.
             Rule("access needs", After("event__end", days=1), Anonymise({"access_needs": ""})),
+            Rule("client network", After("event__end", days=1), Anonymise({"client": ""})),
+            # Never confirmed: kept one day, so the daily email limit for the address still holds.
+            Rule("unconfirmed booking", After("confirm_by", days=1), Delete()),
             Rule("booking", After("event__end", days=EVENT_DAYS), Delete()),
             BACKSTOP,
         ),
@@ -60,7 +86,7 @@ class Booking(models.Model):
     class Meta:
         ordering = ["event", "created_at"]
         constraints = [
-            # One live booking per email and event; the booking form hands back the existing one.
+            # One booking per email and event; the booking form emails the existing one's owner.
             models.UniqueConstraint(
                 fields=["event", "email"],
                 condition=~Q(status="cancelled"),
@@ -70,6 +96,23 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"Booking {self.pk} for {self.event.title}"
+
+    @property
+    def is_unconfirmed(self):
+        return self.confirm_by is not None
+
+    def has_lapsed(self, now=None):
+        return self.confirm_by is not None and self.confirm_by <= (now or timezone.now())
+
+    @property
+    def state(self):
+        """The status as organisers need to read it: unconfirmed bookings told apart."""
+        if self.status == self.CANCELLED or self.confirm_by is None:
+            return self.get_status_display()
+        if self.has_lapsed():
+            return "Not confirmed in time"
+        held = "place held" if self.status == self.CONFIRMED else "waiting list"
+        return f"Awaiting email confirmation ({held})"
 
     @property
     def session_titles(self):

@@ -4,7 +4,6 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from django.shortcuts import redirect
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -301,7 +300,7 @@ class EventPage(RoutablePageMixin, Page):
     def places_taken(self):
         from .bookings import Booking
 
-        return Booking.objects.filter(event=self).confirmed().total_places()
+        return Booking.objects.filter(event=self).confirmed().total_places()  # held places count too
 
     def places_left(self):
         if self.capacity is None:
@@ -330,11 +329,13 @@ class EventPage(RoutablePageMixin, Page):
 
         return views.book(request, self)
 
-    @path("book/<slug:outcome>/", name="booked")
-    def booked(self, request, outcome):
-        if outcome not in {"confirmed", "waiting", "already"}:
-            return redirect(self.url)
-        return self.render(request, template="events/booked.html", context_overrides={"outcome": outcome})
+    @path("book/check-email/", name="check_email")
+    def check_email(self, request):
+        """One page after every booking attempt, so it cannot tell whether the email was known."""
+        from events.tokens import hold_minutes
+
+        context = {"hold_minutes": hold_minutes()}
+        return self.render(request, template="events/book_check_email.html", context_overrides=context)
 
     @path("interest/", name="interest")
     def interest(self, request):

@@ -61,13 +61,19 @@ def test_resident_finds_books_and_cancels(page, live_site, events, assert_access
     page.get_by_label("Learn & Share: green spaces").check()
     page.get_by_label("I agree").check()
     page.get_by_role("button", name="Book").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    assert_accessible(page)
+
+    [request] = mail.outbox
+    assert request.to == ["morag@example.org"] and "private-link" not in request.body
+    page.goto(live_site + re.search(r"(/events/bookings/confirm/\S+/)", request.body).group(1))
     expect(page.get_by_role("heading", name="Booking confirmed")).to_be_visible()
     assert_accessible(page)
 
-    [message] = mail.outbox
+    message = mail.outbox[-1]
     assert message.to == ["morag@example.org"] and message.attachments
     assert "https://meet.example.org/private-link" in message.body
-    link = re.search(r"(/events/bookings/\S+/)", message.body).group(1)
+    link = re.search(r"(/events/bookings/(?!confirm/)\S+/)", message.body).group(1)
     page.goto(live_site + link)
     expect(page.get_by_role("heading", name="Your booking")).to_be_visible()
     assert_accessible(page)
@@ -106,5 +112,8 @@ def test_booking_works_without_javascript(no_js_page, live_site, events):
     page.get_by_label("Learn & Share: co-production").check()
     page.get_by_label("I agree").check()
     page.get_by_role("button", name="Book").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    [request] = mail.outbox
+    page.goto(live_site + re.search(r"(/events/bookings/confirm/\S+/)", request.body).group(1))
     expect(page.get_by_role("heading", name="Booking confirmed")).to_be_visible()
     assert Booking.objects.get().email == "ali@example.org"

@@ -33,7 +33,18 @@ def manage_link(message):
     return re.search(r"http://testserver(/events/bookings/[^/\s]+/)", message.body).group(1)
 
 
-def test_booking_confirms_and_emails_ics_and_signed_link(client, event_index, on_commit):
+def confirm_link(message):
+    return re.search(r"http://testserver(/events/bookings/confirm/[^/\s]+/)", message.body).group(1)
+
+
+def booked(event, **details):
+    """A booking made and confirmed by its owner's email link."""
+    return reservations.confirm(reservations.book(event, **details).booking)
+
+
+def test_booking_is_confirmed_by_the_emailed_link_then_emails_ics_and_signed_link(
+    client, event_index, on_commit
+):
     event = make_event(
         event_index, title="Ashgrove drop-in", format="hybrid", joining_details="https://meet/xyz-42"
     )
@@ -41,25 +52,39 @@ def test_booking_confirms_and_emails_ics_and_signed_link(client, event_index, on
         response = client.post(
             event.url + "book/", form_data(email="Morag@Example.org", access_needs="Hearing loop")
         )
-    assert response["Location"] == event.url + "book/confirmed/"
+    assert response["Location"] == event.url + "book/check-email/"
     booking = Booking.objects.get()
     assert (booking.status, booking.email, booking.access_needs) == (
         "confirmed",
         "morag@example.org",
         "Hearing loop",
     )
+    assert booking.is_unconfirmed and event.places_left() == event.capacity - 1  # the place is held
+    check = client.get(response["Location"]).content.decode()
+    assert "Check your email" in check and "morag" not in check.lower()
 
-    [message] = mail.outbox
+    [request] = mail.outbox
+    assert request.to == ["morag@example.org"] and "Confirm your booking" in request.subject
+    assert "30 minutes" in request.body and not request.attachments
+    assert "xyz-42" not in request.body and "View or cancel" not in request.body
+
+    with on_commit():
+        page = client.get(confirm_link(request))
+    assert page.status_code == 200 and "Booking confirmed" in page.content.decode()
+    booking.refresh_from_db()
+    assert not booking.is_unconfirmed
+    _, message = mail.outbox
     assert message.to == ["morag@example.org"] and "Booking confirmed" in message.subject
     assert "https://meet/xyz-42" in message.body  # joining details only travel in the attendee's email
     filename, content, mimetype = message.attachments[0]
     assert (filename, mimetype) == ("event.ics", "text/calendar") and "BEGIN:VEVENT" in content
     assert "xyz-42" not in content
 
-    page = client.get(manage_link(message))
-    assert page.status_code == 200 and "Confirmed" in page.content.decode()
-    confirmed = client.get(response["Location"]).content.decode()
-    assert "Booking confirmed" in confirmed and "morag" not in confirmed.lower()
+    manage = client.get(manage_link(message))
+    assert manage.status_code == 200 and "Confirmed" in manage.content.decode()
+    with on_commit():
+        again = client.get(confirm_link(request))
+    assert "Booking confirmed" in again.content.decode() and len(mail.outbox) == 2  # nothing resent
 
 
 def test_errors_are_specific_and_keep_what_was_typed(client, event_index):
@@ -80,19 +105,23 @@ def test_full_event_puts_people_on_waiting_list(client, event_index, on_commit):
     with on_commit():
         client.post(event.url + "book/", form_data(email="a@example.org", places="2"))
         response = client.post(event.url + "book/", form_data(email="b@example.org"))
-    assert response["Location"].endswith("book/waiting/")
+    assert response["Location"].endswith("book/check-email/")
     assert Booking.objects.get(email="b@example.org").status == Booking.WAITING
+    assert "Join the waiting list" in client.get(event.url).content.decode()  # held places count
+    assert "When you confirm, you join the waiting list" in mail.outbox[-1].body
+    with on_commit():
+        page = client.get(confirm_link(mail.outbox[-1])).content.decode()
+    assert "You are on the waiting list" in page
     assert "waiting list" in mail.outbox[-1].subject
     assert not mail.outbox[-1].attachments
-    assert "Join the waiting list" in client.get(event.url).content.decode()
 
 
 def test_cancelling_promotes_the_first_waiting_party_that_fits(event_index, on_commit):
     event = make_event(event_index, capacity=3, format="online", joining_details="https://meet/abc")
-    first = reservations.book(event, name="A", email="a@example.org", places=2).booking
-    reservations.book(event, name="B", email="b@example.org", places=1)
-    big = reservations.book(event, name="C", email="c@example.org", places=3).booking
-    small = reservations.book(event, name="D", email="d@example.org", places=2).booking
+    first = booked(event, name="A", email="a@example.org", places=2)
+    booked(event, name="B", email="b@example.org", places=1)
+    big = booked(event, name="C", email="c@example.org", places=3)
+    small = booked(event, name="D", email="d@example.org", places=2)
     assert (big.status, small.status) == ("waiting", "waiting")
 
     with on_commit():
@@ -108,17 +137,18 @@ def test_cancelling_promotes_the_first_waiting_party_that_fits(event_index, on_c
     assert Booking.objects.filter(event=event).confirmed().total_places() == 3
 
 
-def test_duplicate_booking_returns_existing_and_resends_link(client, event_index, on_commit):
+def test_booking_again_emails_the_existing_booking_link_and_books_nothing(client, event_index, on_commit):
     event = make_event(event_index)
     BookingFactory(event=event, email="morag@example.org", name="Morag")
     with on_commit():
         response = client.post(event.url + "book/", form_data(name="Someone else", email="MORAG@example.org"))
-    assert response["Location"].endswith("book/already/")
+    assert response["Location"].endswith("book/check-email/")
     assert Booking.objects.count() == 1
     [message] = mail.outbox
-    assert message.to == ["morag@example.org"] and "/events/bookings/" in message.body
+    assert message.to == ["morag@example.org"] and "You already have a booking" in message.subject
+    assert client.get(manage_link(message)).status_code == 200
     body = client.get(response["Location"]).content.decode()
-    assert "You have already booked" in body and "Morag" not in body and "morag@" not in body
+    assert "Check your email" in body and "Morag" not in body and "morag@" not in body
 
 
 def test_session_choice_and_session_capacity(client, event_index):
@@ -238,8 +268,8 @@ def test_register_interest_then_announcement_email_sent_exactly_once(client, eve
 
 def test_raising_capacity_promotes_the_waiting_list(event_index, on_commit):
     event = make_event(event_index, capacity=1)
-    reservations.book(event, name="A", email="a@example.org")
-    waiting = reservations.book(event, name="B", email="b@example.org").booking
+    booked(event, name="A", email="a@example.org")
+    waiting = booked(event, name="B", email="b@example.org")
     assert waiting.status == Booking.WAITING
     event.capacity = 2
     with on_commit():

@@ -5,6 +5,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
 
 from events import reservations
 from events.models import Booking
@@ -66,3 +67,39 @@ def test_concurrent_duplicates_and_session_capacity(event_index):
     bookings = Booking.objects.filter(event=event)
     assert bookings.count() == 5  # the same email never books twice, the session never overfills
     assert bookings.values("email").distinct().count() == 5
+
+
+def test_concurrent_bookings_from_one_client_stay_within_its_cap(event_index, settings):
+    settings.EVENT_BOOKING_PLACES_PER_CLIENT = 12
+    event = make_event(event_index, capacity=100, max_places_per_booking=4)
+
+    def book(number):
+        with contextlib.suppress(reservations.ClientLimit):
+            reservations.book(event, name="R", email=f"r{number}@example.org", places=4, client="one")
+
+    assert fire(20, book) == []
+    assert Booking.objects.filter(event=event).confirmed().total_places() == 12
+
+
+def test_lapsed_holds_confirmations_and_new_bookings_at_once_never_overbook(event_index):
+    event = make_event(event_index, capacity=10)
+    holds = [reservations.book(event, name="H", email=f"h{n}@example.org").booking for n in range(10)]
+    waiting = [
+        reservations.confirm(reservations.book(event, name="W", email=f"w{n}@example.org").booking)
+        for n in range(5)
+    ]
+    assert {booking.status for booking in waiting} == {Booking.WAITING}
+    Booking.objects.filter(pk__in=[hold.pk for hold in holds[:6]]).update(confirm_by=timezone.now())
+
+    def act(number):
+        if number < 10:
+            reservations.confirm(holds[number])  # the first six lapsed: refused
+        else:
+            reservations.book(event, name="N", email=f"n{number}@example.org")
+
+    assert fire(30, act) == []
+    bookings = Booking.objects.filter(event=event)
+    assert bookings.confirmed().total_places() == 10
+    assert set(bookings.confirmed().filter(email__startswith="w").values_list("email", flat=True)) == {
+        f"w{n}@example.org" for n in range(5)
+    }  # the waiting list came before every newcomer

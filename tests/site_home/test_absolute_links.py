@@ -64,7 +64,13 @@ def test_booking_emails_link_to_the_event_and_the_booking_on_base_url(client, ev
     data = {"name": "Morag", "email": "morag@example.org", "places": "1", "consent": "on"}
     with run_on_commit():
         client.post(event.url + "book/", data)
-    [message] = mail.outbox
+    [request] = mail.outbox
+    links = links_in(request.body)
+    assert_on_base(links)
+    [confirm] = [link for link in links if link.startswith(f"{BASE}/events/bookings/confirm/")]
+    with run_on_commit():
+        client.get(confirm.removeprefix(BASE))
+    message = mail.outbox[-1]
     links = links_in(message.body)
     assert_on_base(links)
     assert f"{BASE}{event.url}" in links
