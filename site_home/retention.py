@@ -156,8 +156,9 @@ _registered = {}
 
 
 def register(model_label, personal_data):
-    """Declare the personal data of a model we do not own ("app_label.Model")."""
-    _registered[model_label] = personal_data
+    """Declare the personal data of a model we do not own ("app_label.Model", the app's label,
+    which is not always its module name). An unknown label fails here, not silently at run time."""
+    _registered[apps.get_model(model_label)._meta.label] = personal_data
 
 
 def declarations():
