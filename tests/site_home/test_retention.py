@@ -173,3 +173,8 @@ def test_no_page_type_stores_answers_in_wagtails_own_submission_table():
 def test_every_scheduled_job_is_documented_and_run_by_make_serve(command):
     assert f"manage.py {command}" in (ROOT / "docs" / "operations.md").read_text()
     assert command in (ROOT / "scripts" / "serve.sh").read_text()
+
+
+def test_the_operations_guide_says_how_long_each_declared_model_keeps_personal_data():
+    guide = (ROOT / "docs" / "operations.md").read_text()
+    assert [model._meta.label for model, _ in declarations() if f"`{model._meta.label}`" not in guide] == []
