@@ -41,7 +41,7 @@ STANDING_PAGES = [
             ("heading", {"text": "What we collect", "level": "h2"}),
             (
                 "paragraph",
-                "<p>When you comment, answer a survey, book an event or share a story we ask for a name to show and an email address. We never publish your email address. You can always choose to appear as anonymous. When you book an event you may tell us about access needs, which can be health information: only the staff running the event see them.</p>",
+                "<p>When you comment, answer a survey, book an event or share a story we ask for a name to show and an email address. We never publish your email address. You can always choose to appear as anonymous. When you book an event you may tell us about access needs, which can be health information: only staff allowed to see personal data see them, to run the event.</p>",
             ),
             ("heading", {"text": "Why we collect it", "level": "h2"}),
             (
