@@ -1,18 +1,28 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
+from django.utils.functional import lazy
 
 from events.models import EventPage
 from events.models.pages import LONDON
 from site_home.page_cache import cached_content
+from site_home.retention import in_words
 from surveys.feedback.forms_base import PublicForm
 
-CONSENT_LABEL = (
-    "I agree that the organisers may keep my details to manage this booking and contact me about it. "
-    "They are deleted after the event's retention period and never published."
-)
+
+def _consent_label():
+    # What the retention rules of Booking do (events/models/bookings.py), from the same setting.
+    days = in_words(settings.EVENT_PERSONAL_DATA_RETENTION_DAYS)
+    return (
+        "I agree that the organisers may keep my details to manage this booking and contact me about it. "
+        f"They are deleted {days} after the event (any access needs the day after) and never published."
+    )
+
+
+CONSENT_LABEL = lazy(_consent_label, str)()
 
 
 class ContactForm(PublicForm):

@@ -66,6 +66,22 @@ echo "Serving like production at http://$HOST:$PORT/ with $WEB_CONCURRENCY gunic
 # The background-task worker sends queued emails; it stops with the server.
 "$PY" manage.py db_worker &
 worker=$!
-trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+# The scheduled jobs a deployment runs from cron or systemd timers (docs/operations.md), on a small
+# loop here: publish_scheduled every minute, the daily ones at start and then every 24 hours.
+scheduled_jobs() {
+  local minute=0
+  while true; do
+    if (( minute % 1440 == 0 )); then
+      "$PY" manage.py apply_retention | tail -n 1 || echo "apply_retention failed" >&2
+      "$PY" manage.py clearsessions || echo "clearsessions failed" >&2
+    fi
+    "$PY" manage.py publish_scheduled || echo "publish_scheduled failed" >&2
+    sleep 60
+    minute=$((minute + 1))
+  done
+}
+scheduled_jobs &
+jobs=$!
+trap 'kill "$worker" "$jobs" 2>/dev/null || true' EXIT INT TERM
 "$(dirname "$PY")/gunicorn" site_home.wsgi:application \
   --bind "$HOST:$PORT" --workers "$WEB_CONCURRENCY" --access-logfile - --forwarded-allow-ips 127.0.0.1

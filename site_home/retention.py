@@ -57,7 +57,17 @@ class After:
 
     def describe(self):
         setting = f" ({self.days})" if isinstance(self.days, str) else ""
-        return f"{self.age().days} days{setting} after {self.field.replace('__', ' ')}"
+        days = self.age().days
+        return f"{days} day{'' if days == 1 else 's'}{setting} after {self.field.replace('__', ' ')}"
+
+
+def in_words(days):
+    """A retention period as a notice to residents says it: "2 years", "90 days", "1 day"."""
+    if days and days % 365 == 0:
+        days, unit = days // 365, "year"
+    else:
+        unit = "day"
+    return f"{days} {unit}{'' if days == 1 else 's'}"
 
 
 def _final_field(model, path):
@@ -157,8 +167,9 @@ _registered = {}
 
 
 def register(model_label, personal_data):
-    """Declare the personal data of a model we do not own ("app_label.Model")."""
-    _registered[model_label] = personal_data
+    """Declare the personal data of a model we do not own ("app_label.Model", the app's label,
+    which is not always its module name). An unknown label fails here, not silently at run time."""
+    _registered[apps.get_model(model_label)._meta.label] = personal_data
 
 
 def declarations():

@@ -5,18 +5,31 @@ guard keeps addresses and user names of sign-in attempts; neither is needed for 
 
 from django.db.models import Q
 
-from site_home.retention import After, Delete, PersonalData, Rule, register
+from site_home.retention import After, Anonymise, Delete, PersonalData, Rule, register
 
 LOGS = "LOG_RETENTION_DAYS"
 FINISHED = Q(status__in=["SUCCESSFUL", "FAILED"])
+NO_ARGUMENTS = {"args": [], "kwargs": {}}
 
 
 def connect():
     register(
-        "django_tasks_db.DBTaskResult",
+        # django-tasks-db's app label, not its module name.
+        "django_tasks_database.DBTaskResult",
         PersonalData(
             fields=("args_kwargs", "return_value", "traceback"),
             rules=(
+                # A finished task needs its arguments no more (a retried email is a new task): they
+                # go at the next run; status, times and exception class stay as an operations log.
+                Rule(
+                    "arguments of a finished task",
+                    After("finished_at", days=0),
+                    Anonymise(
+                        {"args_kwargs": NO_ARGUMENTS, "return_value": None, "traceback": ""},
+                        done=Q(args_kwargs=NO_ARGUMENTS),
+                    ),
+                    where=FINISHED,
+                ),
                 Rule("finished task", After("finished_at", days=LOGS), Delete(), where=FINISHED),
                 # A task still queued this long will never run (its backend or worker is gone).
                 Rule("stale queued task", After("enqueued_at", days=LOGS), Delete(), where=~FINISHED),

@@ -1,8 +1,36 @@
 """The privacy notice, accessibility statement and community guidelines every public body needs."""
 
+from django.conf import settings
+
 from site_home.models import StandardPage
+from site_home.retention import in_words
 
 from . import child_page
+
+
+def how_long_we_keep_it():
+    """What the retention rules do (docs/operations.md), in residents' words, from the same settings."""
+    kept = in_words(settings.PERSONAL_DATA_RETENTION_DAYS)
+    event = in_words(settings.EVENT_PERSONAL_DATA_RETENTION_DAYS)
+    logs = in_words(settings.LOG_RETENTION_DAYS)
+    return (
+        "<p>We keep what identifies you only as long as we need it; a daily job removes it when that "
+        "time is up.</p><ul>"
+        f"<li>Comments: your name and email address are removed {kept} after you wrote. What you said "
+        "stays, shown as Anonymous, so that it can still shape decisions. If you never confirm a comment, "
+        "your email address goes when the confirmation link expires.</li>"
+        f"<li>Surveys: your answers about you and your email address are removed {kept} after you "
+        "answered. Your other answers stay, without anything that identifies you.</li>"
+        f"<li>Stories you send us: your story, your email address and any photo are deleted {kept} "
+        "after you sent them. A story we publish stays on the site with the name you chose.</li>"
+        f"<li>Event bookings and requests to hear about an event's dates: deleted {event} after the "
+        "event. Any access needs you tell us are deleted the day after it.</li>"
+        "<li>\u201cI agree\u201d, reports, and agree or disagree answers: the anonymous code that lets each "
+        f"person count once is removed {kept} later. The counts stay.</li>"
+        "<li>Emails we send you: the copy kept to send it is removed within a day of sending, and the "
+        f"record that it was sent after {logs}.</li></ul>"
+    )
+
 
 STANDING_PAGES = [
     (
@@ -13,7 +41,7 @@ STANDING_PAGES = [
             ("heading", {"text": "What we collect", "level": "h2"}),
             (
                 "paragraph",
-                "<p>When you comment, answer a survey, book an event or share a story we ask for a name to show and an email address. We never publish your email address. You can always choose to appear as anonymous.</p>",
+                "<p>When you comment, answer a survey, book an event or share a story we ask for a name to show and an email address. We never publish your email address. You can always choose to appear as anonymous. When you book an event you may tell us about access needs, which can be health information: only staff allowed to see personal data see them, to run the event.</p>",
             ),
             ("heading", {"text": "Why we collect it", "level": "h2"}),
             (
@@ -21,10 +49,7 @@ STANDING_PAGES = [
                 "<p>We use your email address to confirm your comment or booking, to tell you about the outcome of a consultation if you ask us to, and to contact you about a story you shared. Our lawful basis is your consent, which you can withdraw at any time by emailing us.</p>",
             ),
             ("heading", {"text": "How long we keep it", "level": "h2"}),
-            (
-                "paragraph",
-                "<p>We remove names and email addresses two years after you gave them. What you said stays, without anything that identifies you, so that it can still shape decisions.</p>",
-            ),
+            ("paragraph", how_long_we_keep_it()),
             ("heading", {"text": "Cookies", "level": "h2"}),
             (
                 "paragraph",

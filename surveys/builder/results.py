@@ -186,7 +186,7 @@ def compute_results(survey, place_slug, per_place, previous=None):
     places_by_slug = {place.slug: place for place in places}
     selected = places_by_slug.get(place_slug) if place_slug else None
 
-    public = [q for q in questions if not q.about_you]
+    public = [q for q in questions if not q.is_personal]
     tallies = answer_tallies(survey, counted_names(public + themed_ratings(questions)), place=selected)
     counts = combined(tallies.values())
     results = SurveyResults(
@@ -258,7 +258,7 @@ def answers_about(theme, place=None):
     """What people (in `place`, if given) said about `theme` in every survey, question by question:
     [ThemeAnswers(question, answers)], in two queries. Public answers only: no "about you"."""
     questions = list(
-        SurveyField.objects.filter(theme=theme, about_you=False)
+        SurveyField.objects.filter(~SurveyField.PERSONAL, theme=theme)
         .select_related("page")
         .order_by("page_id", "sort_order", "pk")
     )

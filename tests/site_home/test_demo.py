@@ -36,3 +36,7 @@ def test_demo_builds_the_site_once_keeps_edits_and_creates_the_admin_once(client
     assert PlacePage.objects.get(slug="ashgrove").summary == "Edited by an editor."
     assert django_user_model.objects.filter(username="admin", is_superuser=True).count() == 1
     assert client.get("/").status_code == 200
+    # The privacy notice promises what the retention rules do, with the same settings.
+    privacy = client.get(settings.privacy_page.url).content.decode()
+    assert "email address are removed 2 years after you wrote" in privacy
+    assert "deleted 90 days after the event" in privacy and "deleted the day after it" in privacy

@@ -61,6 +61,14 @@ class SurveyField(AbstractFormField):
     class Meta(AbstractFormField.Meta):
         verbose_name = "question"
 
+    # A question whose answer says who the resident is: "about you" ones, and any email question.
+    # Its answers are shown only to staff allowed to see personal data, and removed on retention.
+    PERSONAL = models.Q(about_you=True) | models.Q(field_type="email")
+
+    @property
+    def is_personal(self):
+        return self.about_you or self.field_type == "email"
+
     @property
     def scale(self):
         low, high = sorted((self.scale_min, self.scale_max))
@@ -93,7 +101,7 @@ def split_choices(text):
 def personal_answer_keys():
     """{survey page id: answer keys of its personal questions ("about you" ones, and email)}."""
     keys = {}
-    rows = SurveyField.objects.filter(models.Q(about_you=True) | models.Q(field_type="email"))
+    rows = SurveyField.objects.filter(SurveyField.PERSONAL)
     for page_id, name in rows.values_list("page_id", "clean_name"):
         keys.setdefault(page_id, []).append(name)
     return keys

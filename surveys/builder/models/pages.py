@@ -211,11 +211,11 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         fields = self.questions
         columns = [("submit_time", "Submission date"), ("place", "Place")]
         for field in fields:
-            if not field.about_you:
+            if not field.is_personal:
                 heading = f"{field.label} [theme: {field.theme.name}]" if field.theme_id else field.label
                 columns.append((field.clean_name, heading))
         if getattr(self, "show_personal_data", False):
-            columns += [(f.clean_name, f"About you: {f.label}") for f in fields if f.about_you]
+            columns += [(f.clean_name, f"About you: {f.label}") for f in fields if f.is_personal]
         return columns
 
     def submission_place(self, form):
