@@ -97,6 +97,12 @@ class Booking(models.Model):
     def __str__(self):
         return f"Booking {self.pk} for {self.event.title}"
 
+    def changes_public_pages(self, created):
+        # What the anonymous form writes (an unconfirmed booking) keeps the page cache: else a cache
+        # miss after posting would tell the poster that the email had no booking. Places shown on
+        # the event page catch up when a booking is confirmed or cancelled (site_home.page_cache).
+        return self.confirm_by is None
+
     @property
     def is_unconfirmed(self):
         return self.confirm_by is not None
