@@ -1,4 +1,4 @@
-"""Agree/disagree answers on recommendations keep their choice and lose the per-person hash."""
+"""Agree/disagree answers on recommendations keep their choice and lose the per-person keys."""
 
 import datetime
 from io import StringIO
@@ -20,12 +20,17 @@ def run(*args):
     return out.getvalue()
 
 
-def test_old_answers_keep_their_choice_and_lose_the_client_hash(review_index, settings):
+def test_old_answers_keep_their_choice_and_lose_the_participant_keys(review_index, settings):
     settings.PERSONAL_DATA_RETENTION_DAYS = 30
     review = make_review(review_index)
     old, recent = (
         RecommendationResponse.objects.create(
-            review=review, section_key="s1", recommendation_key="r1", choice="agree", client_hash=c * 64
+            review=review,
+            section_key="s1",
+            recommendation_key="r1",
+            choice="agree",
+            participant=c * 64,
+            network="n" * 64,
         )
         for c in "ab"
     )
@@ -35,11 +40,11 @@ def test_old_answers_keep_their_choice_and_lose_the_client_hash(review_index, se
     )
 
     run("--dry-run")
-    assert RecommendationResponse.objects.get(pk=old.pk).client_hash == "a" * 64
+    assert RecommendationResponse.objects.get(pk=old.pk).participant == "a" * 64
 
     run()
     old.refresh_from_db()
     recent.refresh_from_db()
-    assert (old.choice, old.client_hash) == ("agree", f"anonymised-{old.pk}")
-    assert recent.client_hash == "b" * 64
+    assert (old.choice, old.participant, old.network) == ("agree", f"anonymised-{old.pk}", "")
+    assert (recent.participant, recent.network) == ("b" * 64, "n" * 64)
     assert "Total erased: 0" in run()

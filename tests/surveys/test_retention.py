@@ -82,19 +82,24 @@ def test_email_answers_are_shown_only_to_staff_allowed_to_see_personal_data(
 def test_reaction_and_report_fingerprints_go_after_the_retention_period(discussion, settings):
     settings.PERSONAL_DATA_RETENTION_DAYS = 30
     comment = CommentFactory(page=discussion)
-    old_reaction = Reaction.objects.create(comment=comment, person="a" * 64, created_at=days_ago(31))
-    Reaction.objects.create(comment=comment, person="b" * 64, created_at=days_ago(29))
-    old_report = Report.objects.create(
-        comment=comment, person="c" * 64, reason="spam", created_at=days_ago(31)
+    old_reaction = Reaction.objects.create(
+        comment=comment, participant="a" * 64, network="n" * 64, created_at=days_ago(31)
     )
-    Report.objects.create(comment=comment, person="d" * 64, reason="spam", created_at=days_ago(29))
+    Reaction.objects.create(comment=comment, participant="b" * 64, created_at=days_ago(29))
+    old_report = Report.objects.create(
+        comment=comment, participant="c" * 64, network="n" * 64, reason="spam", created_at=days_ago(31)
+    )
+    Report.objects.create(comment=comment, participant="d" * 64, reason="spam", created_at=days_ago(29))
 
     run("--dry-run")
-    assert Reaction.objects.count() == 2 and Report.objects.get(pk=old_report.pk).person == "c" * 64
+    assert Reaction.objects.count() == 2 and Report.objects.get(pk=old_report.pk).participant == "c" * 64
 
     run()
     assert not Reaction.objects.filter(pk=old_reaction.pk).exists()
-    assert set(Reaction.objects.values_list("person", flat=True)) == {"b" * 64}
-    assert set(Report.objects.values_list("person", flat=True)) == {f"anonymised-{old_report.pk}", "d" * 64}
+    assert set(Reaction.objects.values_list("participant", flat=True)) == {"b" * 64}
+    assert set(Report.objects.values_list("participant", flat=True)) == {
+        f"anonymised-{old_report.pk}",
+        "d" * 64,
+    }
     assert Report.objects.get(pk=old_report.pk).reason == "spam"  # the report stays in the history
     assert "Total erased: 0" in run()
