@@ -63,8 +63,17 @@ PYEOF
 DJANGO_SETTINGS_MODULE=site_home.settings.production_demo "$PY" manage.py load_demo
 "$PY" manage.py collectstatic --noinput --verbosity 0
 echo "Serving like production at http://$HOST:$PORT/ with $WEB_CONCURRENCY gunicorn workers (Ctrl+C stops it)."
-# The background-task worker sends queued emails; it stops with the server.
-"$PY" manage.py db_worker &
+# The background-task worker sends queued emails. It exits when it loses the database (a restart of
+# PostgreSQL), so it is started again, as systemd's Restart=always does in production; it stops with
+# the server.
+supervised_worker() {
+  while true; do
+    "$PY" manage.py db_worker || true
+    echo "The email worker stopped; starting it again in 5 seconds." >&2
+    sleep 5
+  done
+}
+supervised_worker &
 worker=$!
 # The scheduled jobs a deployment runs from cron or systemd timers (docs/operations.md), on a small
 # loop here: publish_scheduled every minute, the daily ones at start and then every 24 hours.
@@ -75,6 +84,9 @@ scheduled_jobs() {
       "$PY" manage.py apply_retention | tail -n 1 || echo "apply_retention failed" >&2
       "$PY" manage.py clearsessions || echo "clearsessions failed" >&2
     fi
+    if (( minute % 5 == 0 )); then
+      "$PY" manage.py release_booking_holds || echo "release_booking_holds failed" >&2
+    fi
     "$PY" manage.py publish_scheduled || echo "publish_scheduled failed" >&2
     sleep 60
     minute=$((minute + 1))
@@ -82,6 +94,6 @@ scheduled_jobs() {
 }
 scheduled_jobs &
 jobs=$!
-trap 'kill "$worker" "$jobs" 2>/dev/null || true' EXIT INT TERM
+trap 'pkill -P "$worker" 2>/dev/null; kill "$worker" "$jobs" 2>/dev/null || true' EXIT INT TERM
 "$(dirname "$PY")/gunicorn" site_home.wsgi:application \
   --bind "$HOST:$PORT" --workers "$WEB_CONCURRENCY" --access-logfile - --forwarded-allow-ips 127.0.0.1
