@@ -2,7 +2,6 @@
 their EventPage (book/, interest/); booking management and calendar files have their own URLs
 (Wagtail's page URLs cannot end in ".ics")."""
 
-import ipaddress
 
 from django.conf import settings
 from django.core import signing
@@ -16,7 +15,7 @@ from events.calendars import ics_text
 from events.forms import BookingForm, InterestForm
 from events.models import Booking, EventPage, Interest
 from events.tokens import booking_url, hold_minutes, read_confirm_token, read_token
-from site_home.clients import client_address
+from site_home import people
 from site_home.middleware import personal_page
 from surveys.feedback.antispam import over_limit, rate_limited_response
 
@@ -26,17 +25,9 @@ def booking_rate():
 
 
 def client_network(request):
-    """A keyed digest of the client's network: its IPv4 address, or its IPv6 /64 (one home or
-    office gets a whole /64, so its addresses are one client). Never the address itself."""
-    address = client_address(request)
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        network = address
-    else:
-        ip = getattr(ip, "ipv4_mapped", None) or ip
-        network = str(ipaddress.ip_network(f"{ip}/64", strict=False) if ip.version == 6 else ip)
-    return salted_hmac("events.booking.client", network).hexdigest()[:32]
+    """A keyed digest of the client's network (site_home.people: IPv6 grouped by /64), never the
+    address itself."""
+    return salted_hmac("events.booking.client", people.client_network(request)).hexdigest()[:32]
 
 
 def _booking_page(request, event, form, template):
