@@ -2,7 +2,6 @@
 their EventPage (book/, interest/); booking management and calendar files have their own URLs
 (Wagtail's page URLs cannot end in ".ics")."""
 
-
 from django.conf import settings
 from django.core import signing
 from django.http import HttpResponse
@@ -16,7 +15,7 @@ from events.forms import BookingForm, InterestForm
 from events.models import Booking, EventPage, Interest
 from events.tokens import booking_url, hold_minutes, read_confirm_token, read_token
 from site_home import people
-from site_home.middleware import personal_page
+from site_home.page_cache import personal_page, shared
 from surveys.feedback.antispam import over_limit, rate_limited_response
 
 
@@ -181,6 +180,7 @@ def _calendar_response(events, name, filename):
     return response
 
 
+@shared
 def event_ics(request, pk):
     event = get_object_or_404(_feed_events(request), pk=pk)
     return _calendar_response([event], event.title, f"{event.slug}.ics")
@@ -190,10 +190,12 @@ def _feed_events(request):
     return EventPage.objects.visible(request).scheduled().order_by("start", "pk")
 
 
+@shared
 def calendar_all(request):
     return _calendar_response(_feed_events(request), "Events", "events.ics")
 
 
+@shared
 def calendar_place(request, slug):
     from site_home.models import PlacePage
 
@@ -203,6 +205,7 @@ def calendar_place(request, slug):
     )
 
 
+@shared
 def calendar_theme(request, slug):
     from site_home.models import Theme
 

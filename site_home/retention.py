@@ -198,7 +198,7 @@ class Outcome:
 
 def apply_retention(dry_run=False, batch_size=BATCH_SIZE, now=None):
     """Apply every rule; returns one Outcome per rule (rows erased, or that would be when dry_run)."""
-    from site_home import page_cache
+    from site_home import cache_versions
 
     now = now or timezone.now()
     outcomes, public_change = [], False
@@ -220,5 +220,5 @@ def apply_retention(dry_run=False, batch_size=BATCH_SIZE, now=None):
             if total:
                 logger.info("Retention: %s", outcomes[-1])
     if public_change:
-        page_cache.invalidate()
+        cache_versions.site_changed()
     return outcomes

@@ -15,7 +15,7 @@ from django.views.static import serve
 from wagtail.models import Page
 
 from site_home.links import absolute_url
-from site_home.page_cache import ContentPaginator
+from site_home.page_cache import ContentPaginator, shared
 from site_home.visibility import visible_q
 
 SEARCH_PAGE_SIZE = 10
@@ -23,6 +23,7 @@ SEARCH_MAX_QUERY = 200
 
 
 @require_GET
+@shared
 def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
     page_obj = None

@@ -5,7 +5,7 @@ Per-app factories live in tests/<app>/factories.py.
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -23,10 +23,12 @@ def client():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Wagtail caches site root paths, and the rate limits and navigation live in the cache too.
-    cache.clear()
+    # Wagtail caches site root paths, and the rate limits and navigation live in the caches too.
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -79,6 +79,9 @@ class RecommendationResponse(models.Model):
     def __str__(self):
         return f"{self.get_choice_display()} on {self.recommendation_key}"
 
+    def page_cache_scope(self, created):
+        return self.review_id  # residents' activity on the review (site_home.cache_versions)
+
 
 class OutcomeNotice(models.Model):
     """Records that residents were told about a review's outcome, so it happens exactly once.

@@ -97,11 +97,11 @@ class Booking(models.Model):
     def __str__(self):
         return f"Booking {self.pk} for {self.event.title}"
 
-    def changes_public_pages(self, created):
+    def page_cache_scope(self, created):
         # What the anonymous form writes (an unconfirmed booking) keeps the page cache: else a cache
         # miss after posting would tell the poster that the email had no booking. Places shown on
-        # the event page catch up when a booking is confirmed or cancelled (site_home.page_cache).
-        return self.confirm_by is None
+        # the event page catch up when a booking is confirmed or cancelled (site_home.cache_versions).
+        return None if self.confirm_by is not None else self.event_id
 
     @property
     def is_unconfirmed(self):
@@ -148,5 +148,5 @@ class Interest(models.Model):
     def __str__(self):
         return f"Interest {self.pk} in {self.event.title}"
 
-    def changes_public_pages(self, created):
-        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+    def page_cache_scope(self, created):
+        return None  # staff-only records: the public pages stay cached (site_home.cache_versions)

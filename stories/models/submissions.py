@@ -87,8 +87,8 @@ class StorySubmission(models.Model):
     def __str__(self):
         return self.title
 
-    def changes_public_pages(self, created):
-        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+    def page_cache_scope(self, created):
+        return None  # staff-only records: the public pages stay cached (site_home.cache_versions)
 
     @property
     def shown_name(self):

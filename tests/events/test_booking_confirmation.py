@@ -250,15 +250,17 @@ def test_unconfirmed_bookings_are_deleted_a_day_after_they_lapse(event_index):
 def test_no_booking_attempt_refreshes_the_public_page_cache_until_a_booking_is_confirmed(
     client, event_index, on_commit
 ):
-    from site_home.page_cache import VERSION_KEY, cache, invalidate
+    from site_home import cache_versions
 
     event = make_event(event_index, capacity=10)
     BookingFactory(event=event, email="known@example.org")
-    invalidate()
-    version = cache.get(VERSION_KEY)
+    keys = [cache_versions.SITE_KEY, cache_versions.page_key(event.pk)]
+    versions = cache_versions.read(keys)
     with on_commit():
         for email in ("known@example.org", "new@example.org", "new@example.org"):
             client.post(event.url + "book/", form_data(email=email))
-    assert cache.get(VERSION_KEY) == version  # a miss afterwards would tell a new email from a known one
+    assert cache_versions.read(keys) == versions  # a miss afterwards would tell a new email from a known one
     client.get(confirm_link(mail.outbox[-1]))
-    assert cache.get(VERSION_KEY) == version + 1  # the places it holds now show
+    after = cache_versions.read(keys)
+    assert after[keys[0]] == versions[keys[0]]  # only the event page: the rest of the site stays cached
+    assert after[keys[1]] > versions[keys[1]]  # the places it holds now show

@@ -160,3 +160,6 @@ class SurveySubmission(AbstractFormSubmission):
 
     def get_data(self):
         return {**super().get_data(), "place": self.place.title if self.place_id else ""}
+
+    def page_cache_scope(self, created):
+        return self.page_id  # residents' activity on the survey (site_home.cache_versions)

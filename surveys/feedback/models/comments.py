@@ -23,6 +23,7 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from site_home.cache_versions import SITE
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 from site_home.visibility import OnVisiblePagesMixin
 
@@ -35,6 +36,7 @@ def _confirm_link_age():
     from surveys.feedback.discussions import confirm_max_age
 
     return confirm_max_age()
+
 
 PUBLISH_IMMEDIATE = "immediate"
 PUBLISH_CONFIRM = "confirm"
@@ -276,9 +278,13 @@ class Comment(models.Model):
     def anchor(self):
         return f"comment-{self.pk}"
 
-    def changes_public_pages(self, created):
-        """A new comment waiting for confirmation or moderation shows nowhere (site_home.page_cache)."""
-        return not created or self.state == self.State.PUBLISHED
+    def page_cache_scope(self, created):
+        """What a save changes on the public site (site_home.cache_versions): a new comment waiting
+        for confirmation or moderation shows nowhere; one that is published is activity on its page;
+        any other change (hidden, removed by a moderator) must vanish from every page at once."""
+        if self.state == self.State.PUBLISHED:
+            return self.page_id
+        return None if created else SITE
 
     # State transitions: each one is recorded as a ModerationEvent (who, when, why).
 
