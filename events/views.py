@@ -2,7 +2,6 @@
 their EventPage (book/, interest/); booking management and calendar files have their own URLs
 (Wagtail's page URLs cannot end in ".ics")."""
 
-
 from django.conf import settings
 from django.core import signing
 from django.http import HttpResponse
@@ -17,6 +16,7 @@ from events.models import Booking, EventPage, Interest
 from events.tokens import booking_url, hold_minutes, read_confirm_token, read_token
 from site_home import people
 from site_home.middleware import personal_page
+from site_home.models import PlacePage, Theme
 from surveys.feedback.antispam import over_limit, rate_limited_response
 
 
@@ -195,8 +195,6 @@ def calendar_all(request):
 
 
 def calendar_place(request, slug):
-    from site_home.models import PlacePage
-
     place = get_object_or_404(PlacePage.objects.visible(request), slug=slug)
     return _calendar_response(
         _feed_events(request).for_place(place), f"Events in {place.title}", f"events-{slug}.ics"
@@ -204,8 +202,6 @@ def calendar_place(request, slug):
 
 
 def calendar_theme(request, slug):
-    from site_home.models import Theme
-
     theme = get_object_or_404(Theme, slug=slug)
     events = _feed_events(request).for_theme(theme)
     return _calendar_response(events, f"Events: {theme.name}", f"events-{slug}.ics")
