@@ -58,9 +58,9 @@ def build_document(page, request, place=None):
     stamp = ResponseFormStamp(place_choices(), request) if accepting else None
     for section in sections:
         section.comment_count = comments.get(section.key, 0)
-        section.counts = {"agree": 0, "disagree": 0, "unsure": 0}
+        section.counts = dict.fromkeys(RecommendationResponse.Choice.values, 0)
         for rec in section.recommendation_list:
-            rec.counts = {"agree": 0, "disagree": 0, "unsure": 0, **tally.get(rec.key, {})}
+            rec.counts = {**dict.fromkeys(RecommendationResponse.Choice.values, 0), **tally.get(rec.key, {})}
             rec.comment_count = comments.get(rec.key, 0)
             for choice, n in rec.counts.items():
                 section.counts[choice] += n

@@ -150,7 +150,7 @@ class EventFilterForm(forms.Form):
     place = forms.ChoiceField(required=False, label="Place")
     theme = forms.ChoiceField(required=False, label="Theme")
     format = forms.ChoiceField(
-        required=False, label="Format", choices=[("", "Any format")] + EventPage.FORMAT_CHOICES
+        required=False, label="Format", choices=[("", "Any format"), *EventPage.Format.choices]
     )
     date_from = FilterDateField(
         label="From",

@@ -166,11 +166,11 @@ def booking_cancel(request, token):
     if booking is None:
         return _invalid_link(request)
     context = {"booking": booking, "event": booking.event, "token": token}
-    if request.method == "POST" and booking.status != Booking.CANCELLED:
+    if request.method == "POST" and booking.status != Booking.Status.CANCELLED:
         reservations.cancel(booking)
         booking.refresh_from_db()
         return render(request, "events/booking_cancelled.html", context)
-    if booking.status == Booking.CANCELLED:
+    if booking.status == Booking.Status.CANCELLED:
         return render(request, "events/booking_cancelled.html", context)
     return render(request, "events/booking_cancel.html", context)
 

@@ -396,13 +396,17 @@ class Recommendation:
 class OutcomeItem(Orderable):
     """'You said, we did' for one key area or recommendation, keyed like the feedback it answers."""
 
-    DECISIONS = [("kept", "Kept"), ("changed", "Changed"), ("dropped", "Dropped"), ("added", "Added")]
+    class Decision(models.TextChoices):
+        KEPT = "kept", "Kept"
+        CHANGED = "changed", "Changed"
+        DROPPED = "dropped", "Dropped"
+        ADDED = "added", "Added"
 
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="outcome_items")
     target_key = models.CharField(
         "key area or recommendation", max_length=64, help_text="Which part of the draft this answers."
     )
-    decision = models.CharField(max_length=10, choices=DECISIONS)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
     you_said = models.TextField("what people said")
     we_did = models.TextField("what we did and why")
 

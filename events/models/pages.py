@@ -118,24 +118,20 @@ class EventIndexPage(RoutablePageMixin, Page):
 
 
 class EventPage(RoutablePageMixin, Page):
-    FORMAT_IN_PERSON = "in-person"
-    FORMAT_ONLINE = "online"
-    FORMAT_HYBRID = "hybrid"
-    FORMAT_CHOICES = [
-        (FORMAT_IN_PERSON, "In person"),
-        (FORMAT_ONLINE, "Online"),
-        (FORMAT_HYBRID, "Hybrid (in person and online)"),
-    ]
-    KIND_CHOICES = [
-        ("drop-in", "Drop-in session"),
-        ("workshop", "Workshop"),
-        ("steering-group", "Steering group meeting"),
-        ("conference", "Conference"),
-        ("other", "Other"),
-    ]
+    class Format(models.TextChoices):
+        IN_PERSON = "in-person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "Hybrid (in person and online)"
+
+    class Kind(models.TextChoices):
+        DROP_IN = "drop-in", "Drop-in session"
+        WORKSHOP = "workshop", "Workshop"
+        STEERING_GROUP = "steering-group", "Steering group meeting"
+        CONFERENCE = "conference", "Conference"
+        OTHER = "other", "Other"
 
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
-    kind = models.CharField("type of event", max_length=20, choices=KIND_CHOICES, default="workshop")
+    kind = models.CharField("type of event", max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="description")
 
     dates_tba = models.BooleanField(
@@ -147,7 +143,7 @@ class EventPage(RoutablePageMixin, Page):
     start = models.DateTimeField(null=True, blank=True, help_text="UK time.")
     end = models.DateTimeField(null=True, blank=True, help_text="UK time.")
 
-    format = models.CharField(max_length=20, choices=FORMAT_CHOICES, default=FORMAT_IN_PERSON)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     venue_name = models.CharField(max_length=160, blank=True)
     venue_address = models.TextField(blank=True, max_length=400)
     venue_accessibility = models.TextField(
@@ -278,7 +274,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def is_online(self):
-        return self.format == self.FORMAT_ONLINE
+        return self.format == self.Format.ONLINE
 
     @property
     def has_report(self):

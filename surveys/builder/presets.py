@@ -90,7 +90,7 @@ def place_standard_themes():
             defaults={
                 "name": name,
                 "description": description,
-                "group": Theme.GROUP_PLACE_STANDARD,
+                "group": Theme.Group.PLACE_STANDARD,
                 "sort_order": order,
             },
         )
