@@ -12,7 +12,7 @@ from site_home.spreadsheets import spreadsheet_safe
 from .document import comment_counts
 from .models import RecommendationResponse
 
-COLUMNS = [("comments", "Comments"), ("agree", "Agree"), ("disagree", "Disagree"), ("unsure", "Not sure")]
+COLUMNS = [("comments", "Comments"), *RecommendationResponse.Choice.choices]
 
 
 def heat_level(value, top):

@@ -27,7 +27,7 @@ from surveys.builder.results import survey_results
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
 from surveys.feedback.emails import queue_email
 
-from .fields import PLACE, SurveySubmission
+from .fields import SurveyFieldType, SurveySubmission
 
 
 class SurveyState(models.TextChoices):
@@ -222,7 +222,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def submission_place(self, form):
         """The place an answer is about: the place question if asked, else the survey's only place."""
         for field in self.questions:
-            if field.field_type == PLACE and form.cleaned_data.get(field.clean_name):
+            if field.field_type == SurveyFieldType.PLACE and form.cleaned_data.get(field.clean_name):
                 return PlacePage.objects.filter(slug=form.cleaned_data[field.clean_name]).first()
         places = list(self.places.all()[:2])
         return places[0] if len(places) == 1 else None
