@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,8 +161,6 @@ def drained(workers=4, rounds=2, seconds=45):
     them, and they would slow the next measurement). Connections are accepted in order, so once
     `workers` health checks sent together have all come back (twice), what was queued before them
     has been served. False when that takes more than `seconds`."""
-    from concurrent.futures import ThreadPoolExecutor
-
     deadline = time.monotonic() + seconds
 
     def ping(_):

@@ -15,6 +15,7 @@ from events.forms import BookingForm, InterestForm
 from events.models import Booking, EventPage, Interest
 from events.tokens import booking_url, hold_minutes, read_confirm_token, read_token
 from site_home import people
+from site_home.models import PlacePage, Theme
 from site_home.page_cache import personal_page, shared
 from surveys.feedback.antispam import over_limit, rate_limited_response
 
@@ -165,11 +166,11 @@ def booking_cancel(request, token):
     if booking is None:
         return _invalid_link(request)
     context = {"booking": booking, "event": booking.event, "token": token}
-    if request.method == "POST" and booking.status != Booking.CANCELLED:
+    if request.method == "POST" and booking.status != Booking.Status.CANCELLED:
         reservations.cancel(booking)
         booking.refresh_from_db()
         return render(request, "events/booking_cancelled.html", context)
-    if booking.status == Booking.CANCELLED:
+    if booking.status == Booking.Status.CANCELLED:
         return render(request, "events/booking_cancelled.html", context)
     return render(request, "events/booking_cancel.html", context)
 
@@ -197,8 +198,6 @@ def calendar_all(request):
 
 @shared
 def calendar_place(request, slug):
-    from site_home.models import PlacePage
-
     place = get_object_or_404(PlacePage.objects.visible(request), slug=slug)
     return _calendar_response(
         _feed_events(request).for_place(place), f"Events in {place.title}", f"events-{slug}.ics"
@@ -207,8 +206,6 @@ def calendar_place(request, slug):
 
 @shared
 def calendar_theme(request, slug):
-    from site_home.models import Theme
-
     theme = get_object_or_404(Theme, slug=slug)
     events = _feed_events(request).for_theme(theme)
     return _calendar_response(events, f"Events: {theme.name}", f"events-{slug}.ics")

@@ -28,6 +28,8 @@ from django.db.models import Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from site_home import cache_versions
+
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
@@ -198,8 +200,6 @@ class Outcome:
 
 def apply_retention(dry_run=False, batch_size=BATCH_SIZE, now=None):
     """Apply every rule; returns one Outcome per rule (rows erased, or that would be when dry_run)."""
-    from site_home import cache_versions
-
     now = now or timezone.now()
     outcomes, public_change = [], False
     for model, declared in declarations():

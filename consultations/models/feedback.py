@@ -29,15 +29,17 @@ class RecommendationResponse(models.Model):
     never an address.
     """
 
-    AGREE, DISAGREE, UNSURE = "agree", "disagree", "unsure"
-    CHOICES = [(AGREE, "Agree"), (DISAGREE, "Disagree"), (UNSURE, "Not sure")]
+    class Choice(models.TextChoices):
+        AGREE = "agree", "Agree"
+        DISAGREE = "disagree", "Disagree"
+        UNSURE = "unsure", "Not sure"
 
     review = models.ForeignKey(
         "consultations.ReviewPage", on_delete=models.CASCADE, related_name="recommendation_responses"
     )
     section_key = models.CharField(max_length=12, db_index=True)
     recommendation_key = models.CharField(max_length=64)
-    choice = models.CharField(max_length=10, choices=CHOICES)
+    choice = models.CharField(max_length=10, choices=Choice.choices)
     place = models.ForeignKey(
         "site_home.PlacePage",
         null=True,

@@ -83,7 +83,7 @@ def test_resident_finds_books_and_cancels(page, live_site, events, assert_access
     page.get_by_role("button", name="Yes, cancel my booking").click()
     expect(page.get_by_role("heading", name="Booking cancelled")).to_be_visible()
     assert_accessible(page)
-    assert Booking.objects.get().status == Booking.CANCELLED
+    assert Booking.objects.get().status == Booking.Status.CANCELLED
 
 
 def test_other_event_pages_are_accessible(page, live_site, events, assert_accessible):

@@ -13,7 +13,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Theme {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
     description = "What people said about this."
-    group = Theme.GROUP_REVIEW
+    group = Theme.Group.REVIEW
 
 
 class PlacePageFactory(wagtail_factories.PageFactory):

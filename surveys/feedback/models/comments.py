@@ -27,25 +27,22 @@ from site_home.cache_versions import SITE
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 from site_home.visibility import OnVisiblePagesMixin
 
+from .settings import FeedbackSettings, Publishing
+
 BODY_MAX_LENGTH = 5000
 ANONYMOUS = "Anonymous"
 RETENTION = "PERSONAL_DATA_RETENTION_DAYS"
 
 
+# The names surveys.feedback.discussions reads; new code uses Publishing.
+PUBLISH_IMMEDIATE, PUBLISH_CONFIRM = Publishing.IMMEDIATE, Publishing.CONFIRM
+
+
 def _confirm_link_age():
+    # Inline: surveys.feedback.discussions, which owns the setting, imports these models.
     from surveys.feedback.discussions import confirm_max_age
 
     return confirm_max_age()
-
-
-PUBLISH_IMMEDIATE = "immediate"
-PUBLISH_CONFIRM = "confirm"
-PUBLISH_MODERATE = "moderate"
-PUBLISHING_CHOICES = [
-    (PUBLISH_IMMEDIATE, "Published at once"),
-    (PUBLISH_CONFIRM, "After email confirmation"),
-    (PUBLISH_MODERATE, "After moderation"),
-]
 
 
 class DiscussionMixin(models.Model):
@@ -57,7 +54,7 @@ class DiscussionMixin(models.Model):
     comment_publishing = models.CharField(
         max_length=16,
         blank=True,
-        choices=[("", "Use the site default"), *PUBLISHING_CHOICES],
+        choices=[("", "Use the site default"), *Publishing.choices],
         help_text="When a resident's comment appears on the page.",
     )
     allow_stance = models.BooleanField(
@@ -100,8 +97,6 @@ class DiscussionMixin(models.Model):
     def publishing_mode(self, request=None) -> str:
         if self.comment_publishing:
             return self.comment_publishing
-        from .settings import FeedbackSettings
-
         site_settings = (
             FeedbackSettings.for_request(request)
             if request is not None
@@ -289,8 +284,6 @@ class Comment(models.Model):
     # State transitions: each one is recorded as a ModerationEvent (who, when, why).
 
     def _move(self, state, action, user=None, reason=""):
-        from .moderation import ModerationEvent
-
         previous = self.state
         self.state = state
         fields = ["state"]
@@ -298,8 +291,7 @@ class Comment(models.Model):
             self.published_at = timezone.now()
             fields.append("published_at")
         self.save(update_fields=fields)
-        ModerationEvent.objects.create(
-            comment=self,
+        self.moderation_events.create(
             action=action,
             from_state=previous,
             to_state=state,
