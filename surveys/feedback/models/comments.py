@@ -36,6 +36,7 @@ def _confirm_link_age():
 
     return confirm_max_age()
 
+
 PUBLISH_IMMEDIATE = "immediate"
 PUBLISH_CONFIRM = "confirm"
 PUBLISH_MODERATE = "moderate"
@@ -94,6 +95,16 @@ class DiscussionMixin(models.Model):
         """The label stored with a comment on `section_key`; None refuses the key. Pages with known
         sections override this to check the key and supply their own label."""
         return posted_label[:255]
+
+    def comment_theme_id(self) -> int | None:
+        """The theme every comment on this page is filed under, whatever the form posted. None lets
+        the thread say (a review section's theme, a story's first theme)."""
+        return None
+
+    def comment_place_id(self) -> int | None:
+        """The place the comment form offers first. The resident's answer is what is stored: it is
+        shown as where they are from, so it is never filled in for them."""
+        return None
 
     def publishing_mode(self, request=None) -> str:
         if self.comment_publishing:
