@@ -41,11 +41,12 @@ def one_to_lists(apps, schema_editor):
     DiscussionPage = apps.get_model("surveys", "DiscussionPage")
     Revision = apps.get_model("wagtailcore", "Revision")
     ContentType = apps.get_model("contenttypes", "ContentType")
+    # Through the link tables: a historical ParentalManyToManyField's add() is not saved.
     for page in DiscussionPage.objects.all():
         if page.place_id:
-            page.places.add(page.place_id)
+            DiscussionPage.places.through.objects.create(discussionpage_id=page.pk, placepage_id=page.place_id)
         if page.theme_id:
-            page.themes.add(page.theme_id)
+            DiscussionPage.themes.through.objects.create(discussionpage_id=page.pk, theme_id=page.theme_id)
     content_type = ContentType.objects.filter(app_label="surveys", model="discussionpage").first()
     if content_type is None:
         return
