@@ -3,7 +3,8 @@
 A page takes part by inheriting `DiscussionMixin` (mixins first, `Page` last) and rendering the
 thread tag with the *specific* page. Every comment knows its page, an optional section of that page,
 the place the resident responds from and a theme, so editors can ask "what did people in this area
-say about this theme?".
+say about this theme?". The theme comes from the thread tag (a review section's, a story's), unless
+the page is filed under one theme: then `comment_theme_id()` says which (a DiscussionPage's own).
 
     class ReviewPage(DiscussionMixin, Page):
         edit_handler = TabbedInterface([..., ObjectList(DiscussionMixin.discussion_panels, heading="Talk")])
