@@ -114,7 +114,8 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
             "page_id": page.pk,
             "section_key": section_key,
             "section_label": section_label,
-            "theme_id": theme.pk if theme else None,
+            "theme_id": page.comment_theme_id() or (theme.pk if theme else None),
+            "place": page.comment_place_id(),
             "return_to": request.path,
         }
         form_fields = comment_form_fields(request, page, thread, initial)
@@ -185,7 +186,8 @@ def submit_comment(request, page, form, parent=None):
         section_label=parent.section_label
         if parent
         else page.discussion_section_label(section_key, data.get("section_label") or "") or "",
-        theme_id=parent.theme_id if parent else data.get("theme_id"),
+        # A page filed under one theme (a discussion) decides it, not the hidden field.
+        theme_id=page.comment_theme_id() or (parent.theme_id if parent else data.get("theme_id")),
         place=data.get("place"),
         display_name=data["display_name"].strip(),
         email=data["email"],

@@ -3,7 +3,8 @@
 A page takes part by inheriting `DiscussionMixin` (mixins first, `Page` last) and rendering the
 thread tag with the *specific* page. Every comment knows its page, an optional section of that page,
 the place the resident responds from and a theme, so editors can ask "what did people in this area
-say about this theme?".
+say about this theme?". The theme comes from the thread tag (a review section's, a story's), unless
+the page is filed under one theme: then `comment_theme_id()` says which (a DiscussionPage's own).
 
     class ReviewPage(DiscussionMixin, Page):
         edit_handler = TabbedInterface([..., ObjectList(DiscussionMixin.discussion_panels, heading="Talk")])
@@ -93,6 +94,16 @@ class DiscussionMixin(models.Model):
         """The label stored with a comment on `section_key`; None refuses the key. Pages with known
         sections override this to check the key and supply their own label."""
         return posted_label[:255]
+
+    def comment_theme_id(self) -> int | None:
+        """The theme every comment on this page is filed under, whatever the form posted. None lets
+        the thread say (a review section's theme, a story's first theme)."""
+        return None
+
+    def comment_place_id(self) -> int | None:
+        """The place the comment form offers first. The resident's answer is what is stored: it is
+        shown as where they are from, so it is never filled in for them."""
+        return None
 
     def publishing_mode(self, request=None) -> str:
         if self.comment_publishing:
