@@ -35,15 +35,9 @@ ANONYMOUS = "Anonymous"
 RETENTION = "PERSONAL_DATA_RETENTION_DAYS"
 
 
-# The names surveys.feedback.discussions reads; new code uses Publishing.
-PUBLISH_IMMEDIATE, PUBLISH_CONFIRM = Publishing.IMMEDIATE, Publishing.CONFIRM
-
-
-def _confirm_link_age():
-    # Inline: surveys.feedback.discussions, which owns the setting, imports these models.
-    from surveys.feedback.discussions import confirm_max_age
-
-    return confirm_max_age()
+def confirm_max_age():
+    """How long a comment's email confirmation link works (and an unconfirmed comment is kept)."""
+    return timezone.timedelta(days=getattr(settings, "FEEDBACK_CONFIRM_DAYS", 7))
 
 
 class DiscussionMixin(models.Model):
@@ -240,7 +234,7 @@ class Comment(models.Model):
             # An unconfirmed address was never shown to be the writer's: it goes once its link expires.
             Rule(
                 "email of an unconfirmed comment",
-                After("created_at", days=_confirm_link_age),
+                After("created_at", days=confirm_max_age),
                 Anonymise({"email": "", "notify_on_outcome": False}),
                 where=models.Q(state="unconfirmed"),
             ),
