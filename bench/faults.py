@@ -13,6 +13,7 @@ or refreshed), writes accepted and answered 5xx. At the end the database is coun
 write must be stored (lost = accepted - stored = 0).
 """
 
+import contextlib
 import glob
 import os
 import shutil
@@ -52,7 +53,17 @@ class PrivateRedis:
         if port_in_use(self.port):
             raise RuntimeError(f"port {self.port} is taken: another private Redis is running")
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -141,10 +152,8 @@ class PrivatePostgres:
         return self
 
     def __exit__(self, *exc):
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped
         shutil.rmtree(self.data, ignore_errors=True)
         shutil.rmtree(self.sockets, ignore_errors=True)
 
@@ -270,7 +279,11 @@ def markdown(report):
                 f"| {'–' if share is None else f'{share * 100:.0f} %'} | {phase_result['timeouts']} "
                 f"| {writes['sent']} | {writes['accepted']} | {writes['server_errors']} |"
             )
-    lines += ["", "| service stopped | writes accepted | stored | lost | recovered |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| service stopped | writes accepted | stored | lost | recovered |",
+        "|---|---|---|---|---|",
+    ]
     for service, run in report["runs"].items():
         writes = run["writes"]
         lines.append(

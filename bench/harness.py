@@ -86,7 +86,9 @@ def wrk(url, script=None, extra_env=None, seconds=None, base=None):
     if counts:
         counted = json.loads(counts.group(1))
         extra["cache"] = {k: v for k, v in counted.items() if not k.startswith("status_")}
-        extra["status"] = {k.removeprefix("status_"): v for k, v in counted.items() if k.startswith("status_")}
+        extra["status"] = {
+            k.removeprefix("status_"): v for k, v in counted.items() if k.startswith("status_")
+        }
     finished = re.search(r"(\d+) requests in", output)
     if not finished or finished.group(1) == "0":  # not one request finished in the run
         return {

@@ -125,10 +125,15 @@ def summary(run, baseline):
 
 def run(server, urls, urls_file, seconds):
     targets = write_targets(server.env, urls_file)
-    report = {"connections": CONNECTIONS, "seconds_per_run": seconds, "pages": {}, "write_targets": {
-        "other_pages": len({t["page"] for t in targets["other"]}),
-        "other_kinds": sorted({t["kind"] for t in targets["other"]}),
-    }}
+    report = {
+        "connections": CONNECTIONS,
+        "seconds_per_run": seconds,
+        "pages": {},
+        "write_targets": {
+            "other_pages": len({t["page"] for t in targets["other"]}),
+            "other_kinds": sorted({t["kind"] for t in targets["other"]}),
+        },
+    }
     for name in PAGES:
         url = urls[name]
         server.settle()

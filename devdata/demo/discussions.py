@@ -189,7 +189,9 @@ def build_discussion_demo(demo: DemoContext):
             published_at=posted if state in ("published", "official", "flagged") else None,
         )
         made[key] = comment
-        Reaction.objects.bulk_create(Reaction(comment=comment, participant=person(key, n)) for n in range(agrees))
+        Reaction.objects.bulk_create(
+            Reaction(comment=comment, participant=person(key, n)) for n in range(agrees)
+        )
         if state == "flagged":
             reasons = [Report.Reason.ABUSIVE, Report.Reason.ABUSIVE, Report.Reason.OFF_TOPIC]
             for n, reason in enumerate(reasons):

@@ -53,7 +53,12 @@ def comment_target(page, section_key="", section_label="", theme_id=None):
         "return_to": page.url,
         "website": "",
     }
-    return {"kind": "comment", "page": page.url, "url": reverse("surveys:comment_post"), "body": urlencode(fields, safe="{}")}
+    return {
+        "kind": "comment",
+        "page": page.url,
+        "url": reverse("surveys:comment_post"),
+        "body": urlencode(fields, safe="{}"),
+    }
 
 
 def agree_target(comment):
@@ -78,7 +83,9 @@ def vote_targets(review, limit=3):
     return targets
 
 
-BOOKING_BODY = "name=Bench+writer&email=bench-mixed-{n}%40example.com&places=1&access_needs=&website=&consent=on"
+BOOKING_BODY = (
+    "name=Bench+writer&email=bench-mixed-{n}%40example.com&places=1&access_needs=&website=&consent=on"
+)
 
 
 def booking_target(event):
@@ -87,7 +94,12 @@ def booking_target(event):
     )
     if not event.can_book() or not form.is_valid():
         return None
-    return {"kind": "booking", "page": event.url, "url": event.url + event.reverse_subpage("book"), "body": BOOKING_BODY}
+    return {
+        "kind": "booking",
+        "page": event.url,
+        "url": event.url + event.reverse_subpage("book"),
+        "body": BOOKING_BODY,
+    }
 
 
 def published_comments(page_ids, exclude=False, limit=PAGES_PER_KIND):
@@ -136,10 +148,14 @@ def build_targets(urls):
     same = {}
     story = measured["story"]
     if story is not None:
-        same["story"] = [comment_target(story)] + [agree_target(c) for c in published_comments([story.pk], limit=1)]
+        same["story"] = [comment_target(story)] + [
+            agree_target(c) for c in published_comments([story.pk], limit=1)
+        ]
     review = measured["review page"]
     if review is not None and review.accepts_feedback():
-        same["review page"] = vote_targets(review) + [agree_target(c) for c in published_comments([review.pk], limit=1)]
+        same["review page"] = vote_targets(review) + [
+            agree_target(c) for c in published_comments([review.pk], limit=1)
+        ]
     event = measured["event"]
     if event is not None and booking_target(event):
         same["event"] = [booking_target(event)]
