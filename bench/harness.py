@@ -77,6 +77,11 @@ def wrk(url, script=None, extra_env=None, seconds=None, base=None):
         check=True,
         env={**os.environ, **(extra_env or {})},
     ).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
+    """wrk's report as numbers (and the counts bench/cache_count.lua prints, when it ran)."""
     timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
     timeouts = int(timeouts.group(1)) if timeouts else 0
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+)", output)

@@ -13,6 +13,7 @@ import json
 from urllib.parse import urlencode
 
 from django.core.management.base import BaseCommand
+from django.db.models import F
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -135,9 +136,10 @@ def build_targets(urls):
     reviews = ReviewPage.objects.live().exclude(pk__in=measured_ids).order_by("pk")
     for review in [r for r in reviews if r.accepts_feedback()][:PAGES_PER_KIND]:
         other += vote_targets(review, limit=2)
-    events = EventPage.objects.live().upcoming().exclude(pk__in=measured_ids).filter(capacity__isnull=True)
+    # Unlimited events first; on a full one a booking joins the waiting list, still a stored row.
+    events = EventPage.objects.live().upcoming().exclude(pk__in=measured_ids)
     booked = 0
-    for event in events.order_by("pk"):
+    for event in events.order_by(F("capacity").desc(nulls_first=True), "pk"):
         target = booking_target(event)
         if target:
             other.append(target)
