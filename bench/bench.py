@@ -17,6 +17,7 @@ results in bench/results/tmp/quick.*: a check that the harness works, not number
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,10 @@ from harness import (
 )
 
 import docs
+
+PARTS = {"pages", "mixed", "faults"}
+# BENCH_ONLY=mixed,faults measures only those parts and keeps the others from the last results.
+ONLY = set(filter(None, os.environ.get("BENCH_ONLY", ",".join(PARTS)).split(","))) & PARTS
 
 
 def ensure_database():
@@ -92,9 +97,31 @@ def main():
             "bench_probe", str(RESULTS / "urls.json"), env={**ENV, "PAGE_CACHE_SECONDS": "0"}, capture=True
         )
     )
+    # A quick run only checks the harness: its numbers stay out of the published results.
+    out = RESULTS / "tmp" if QUICK else RESULTS
+    name = "quick" if QUICK else "latest"
+    previous = out / f"{name}.json"
+    report = json.loads(previous.read_text()) if ONLY != PARTS and previous.exists() else {}
+    report.update({"when": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "scale": targets["scale"]})
+    if "pages" in ONLY:
+        report.update(measure_pages(targets, probe))
+    if "mixed" in ONLY:
+        with Server(page_cache_seconds=600) as server:
+            report["mixed"] = mixed.run(server, targets["urls"], RESULTS / "urls.json", SECONDS)
+    if "faults" in ONLY:
+        report["faults"] = faults.run(DATABASE_URL, RESULTS / "urls.json")
+    report["parts_run"] = sorted(ONLY)
+    (out / f"{name}.json").write_text(json.dumps(report, indent=2))
+    (out / f"{name}.md").write_text(markdown(report))
+    doc = out / "benchmarks-quick.md" if QUICK else ROOT / "docs" / "benchmarks.md"
+    docs.write(report, markdown(report), doc, source=(out / f"{name}.md").relative_to(ROOT))
+    print(markdown(report))
+
+
+def measure_pages(targets, probe):
+    """Every page uncached and cached, the static-file ceiling and the write throughput."""
     css_url, js_urls = static_paths()
     pages = {name: {**probe[name]} for name in targets["urls"]}
-
     with Server(page_cache_seconds=0) as server:
         for name, url in targets["urls"].items():
             server.settle()
@@ -118,29 +145,14 @@ def main():
             warm(url)  # fills the page cache
             pages[name]["cached"] = wrk(url)
             pages[name]["first_visit_kb_gzip"] = first_visit_kb(url, css_url, js_urls)
-        mixed_report = mixed.run(server, targets["urls"], RESULTS / "urls.json", SECONDS)
-    fault_report = faults.run(DATABASE_URL, RESULTS / "urls.json")
-
-    report = {
-        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+    return {
+        "pages_when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "seconds_per_run": SECONDS,
         "connections": CONNECTIONS,
-        "scale": targets["scale"],
         "static_file": static,
         "pages": pages,
         "writes": writes,
-        "mixed": mixed_report,
-        "faults": fault_report,
     }
-    # A quick run only checks the harness: its numbers stay out of the published results.
-    out = RESULTS / "tmp" if QUICK else RESULTS
-    name = "quick" if QUICK else "latest"
-    (out / f"{name}.json").write_text(json.dumps(report, indent=2))
-    (out / f"{name}.md").write_text(markdown(report))
-    docs.write(
-        report, markdown(report), out / "benchmarks-quick.md" if QUICK else ROOT / "docs" / "benchmarks.md"
-    )
-    print(markdown(report))
 
 
 def ms(value, result=None):
@@ -152,9 +164,20 @@ def ms(value, result=None):
 
 
 def markdown(report):
+    lines = []
+    if report.get("pages"):
+        lines += page_tables(report)
+    if report.get("mixed"):
+        lines += ["", mixed.markdown(report["mixed"]).rstrip()]
+    if report.get("faults"):
+        lines += ["", faults.markdown(report["faults"]).rstrip()]
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def page_tables(report):
     static_rps = report["static_file"]["rps"]
     lines = [
-        f"Benchmark of {report['when']}: {report['connections']} connections, "
+        f"Benchmark of {report.get('pages_when', report['when'])}: {report['connections']} connections, "
         f"{report['seconds_per_run']} s a run, static-file ceiling {static_rps:.0f} req/s.",
         "",
         "| page | queries (fragments warm / cold) | HTML KB | first visit KB (gzip) | cached req/s "
@@ -177,11 +200,7 @@ def markdown(report):
                 f"| {name} | {result['rps']:.0f} | {ms(result['p50_ms'])} | {ms(result['p99_ms'], result)} "
                 f"| {result['non_2xx']} |"
             )
-    if report.get("mixed"):
-        lines += ["", mixed.markdown(report["mixed"]).rstrip()]
-    if report.get("faults"):
-        lines += ["", faults.markdown(report["faults"]).rstrip()]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def mixed_findings(mixed):
 def fault_findings(faults):
     if not faults.get("runs"):
         return [f"- Fault runs not made: {faults.get('not_run')}."]
-    lines = []
+    lines = [f"- Fault runs stopped early: {faults['not_run']}."] if faults.get("not_run") else []
     for service, run in faults["runs"].items():
         during = run["phases"]["during"]
         replies = sum((during.get("status") or {}).values())
@@ -64,12 +64,12 @@ def fault_findings(faults):
     return lines
 
 
-def results_section(report, tables):
+def results_section(report, tables, source):
     scale = report.get("scale", {})
     lines = [
         f"Run of {report['when']} on this machine (2 cores, with the web server, PostgreSQL, Redis and "
         f"wrk all on them), {scale.get('stories', '?')} stories, {scale.get('events', '?')} events, "
-        f"{scale.get('comments', '?')} comments (`bench/results/latest.md`).",
+        f"{scale.get('comments', '?')} comments (`{source}`).",
         "",
     ]
     if report.get("mixed") or report.get("faults"):
@@ -84,8 +84,8 @@ def results_section(report, tables):
     return "\n".join(lines) + "\n" + tables.rstrip() + "\n"
 
 
-def write(report, tables, path):
-    text = TEMPLATE.read_text().replace(MARKER, results_section(report, tables).rstrip())
+def write(report, tables, path, source="bench/results/latest.md"):
+    text = TEMPLATE.read_text().replace(MARKER, results_section(report, tables, source).rstrip())
     Path(path).write_text(text)
 
 

@@ -202,13 +202,15 @@ def outage(server, targets, stop, start):
     writer = Writer(server.base, targets, WRITE_RATE, total, "fault").start()
     marks = {}
     reads = {}
+    # Each phase starts when the stop (or the start) is asked for: a write answered while the
+    # service is shutting down belongs to the outage.
     marks["before"] = time.monotonic()
     reads["before"] = wrk(READ_URL, COUNT_SCRIPT, seconds=BEFORE, base=server.base)
-    stop()
     marks["during"] = time.monotonic()
+    stop()
     reads["during"] = wrk(READ_URL, COUNT_SCRIPT, seconds=OUTAGE, base=server.base)
-    start()
     marks["after"] = time.monotonic()
+    start()
     reads["after"] = wrk(READ_URL, COUNT_SCRIPT, seconds=AFTER, base=server.base)
     marks["end"] = time.monotonic()
     result = writer.finish()
@@ -224,7 +226,11 @@ def outage(server, targets, stop, start):
             start_t = float("-inf")
         if name == "after":
             end_t = float("inf")
-        phases[name] = {**phase(reads[name]), "writes": phase_counts(result["requests"], start_t, end_t)}
+        phases[name] = {
+            **phase(reads[name]),
+            "seconds": {"before": BEFORE, "during": OUTAGE, "after": AFTER}[name],
+            "writes": phase_counts(result["requests"], start_t, end_t),
+        }
     return {
         "outage_seconds": OUTAGE,
         "phases": phases,
@@ -241,7 +247,13 @@ def outage(server, targets, stop, start):
 
 
 def run(source_database_url, urls_file):
-    report = {"read_url": READ_URL, "write_rate": WRITE_RATE, "runs": {}, "not_run": {}}
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "read_url": READ_URL,
+        "write_rate": WRITE_RATE,
+        "runs": {},
+        "not_run": None,
+    }
     try:
         with PrivateRedis() as redis, PrivatePostgres(source_database_url) as postgres:
             env = {"DATABASE_URL": postgres.url, "REDIS_URL": redis.url}
@@ -253,28 +265,30 @@ def run(source_database_url, urls_file):
                 warm(READ_URL, base=server.base)
                 report["runs"]["database"] = outage(server, targets, postgres.stop, postgres.start)
     except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
-        report["not_run"]["all"] = f"{type(error).__name__}: {error}"
+        # What was measured before the failure is kept; the rest is reported as not run.
+        report["not_run"] = f"{type(error).__name__}: {error}"
     return report
 
 
 def markdown(report):
     if not report["runs"]:
         return f"Fault runs not made: {report['not_run']}\n"
+    note = f"\n\nStopped early: {report['not_run']}" if report.get("not_run") else ""
     lines = [
-        f"Fault runs: {READ_URL} read by wrk, {report['write_rate']} writes a second on other pages; "
+        f"Fault runs ({report.get('when', 'undated')}): {READ_URL} read by wrk, "
+        f"{report['write_rate']} writes a second on other pages; "
         "private Redis (port 6390) and PostgreSQL (port 5440).",
         "",
         "| service stopped | phase | s | req/s | 5xx | stale | cache hits | timeouts | writes sent "
         "| accepted | write 5xx |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    seconds = {"before": BEFORE, "during": OUTAGE, "after": AFTER}
     for service, run in report["runs"].items():
         for name, phase_result in run["phases"].items():
             writes = phase_result["writes"]
             share = phase_result["hit_share"]
             lines.append(
-                f"| {service} | {name} | {seconds[name]} | {phase_result['rps']:.0f} "
+                f"| {service} | {name} | {phase_result.get('seconds', '–')} | {phase_result['rps']:.0f} "
                 f"| {phase_result['server_errors']} | {phase_result['stale']} "
                 f"| {'–' if share is None else f'{share * 100:.0f} %'} | {phase_result['timeouts']} "
                 f"| {writes['sent']} | {writes['accepted']} | {writes['server_errors']} |"
@@ -290,7 +304,7 @@ def markdown(report):
             f"| {service} | {writes['accepted']} | {writes['stored']} | {writes['lost']} "
             f"| {'yes' if run['recovered'] else 'no'} |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + note + "\n"
 
 
 if __name__ == "__main__":  # a fault run alone, on the data set `make bench` built

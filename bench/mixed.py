@@ -165,22 +165,25 @@ def ratio(value):
 
 def markdown(report):
     lines = [
-        f"Mixed workload: {report['connections']} reading connections, {report['seconds_per_run']} s a run; "
+        f"Mixed workload ({report.get('when', 'undated')}): {report['connections']} reading connections, "
+        f"{report['seconds_per_run']} s a run; "
         f"writes spread over {report['write_targets']['other_pages']} other pages "
         f"({', '.join(report['write_targets']['other_kinds'])}).",
         "",
-        "| page | run | req/s | ×read-only | p99 ms | ×read-only | cache hits | 5xx "
+        "| page | run | req/s | ×read-only | p99 ms | ×read-only | cache hits | misses | stale | 5xx "
         "| writes accepted / stored / lost | write 5xx |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, page in report["pages"].items():
         for run_name, run in page["runs"].items():
             writes = run.get("writes")
+            cache = run.get("cache") or {}
             written = f"{writes['accepted']} / {writes['stored']} / {writes['lost']}" if writes else "–"
             p99 = "–" if run.get("p99_ms") is None else f"{run['p99_ms']:.0f}"
             lines.append(
                 f"| {name} | {run_name} | {run['rps']:.0f} | {ratio(run.get('rps_ratio'))} | {p99} "
                 f"| {ratio(run.get('p99_ratio'))} | {pct(run.get('hit_share'))} "
+                f"| {cache.get('miss', '–')} | {cache.get('stale', '–')} "
                 f"| {run.get('status', {}).get('5xx', '–')} | {written} "
                 f"| {writes['server_errors'] if writes else '–'} |"
             )
