@@ -220,8 +220,9 @@ def outage(server, targets, stop, start):
     stored = sum(after_rows[k] - before_rows[k] for k in after_rows)
     phases = {}
     bounds = list(marks.items())
+    origin = result["started_monotonic"]
     for (name, at), (_, until) in zip(bounds, bounds[1:], strict=False):
-        start_t, end_t = at - writer.started, until - writer.started
+        start_t, end_t = at - origin, until - origin
         if name == "before":
             start_t = float("-inf")
         if name == "after":

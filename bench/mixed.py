@@ -126,6 +126,7 @@ def summary(run, baseline):
 def run(server, urls, urls_file, seconds):
     targets = write_targets(server.env, urls_file)
     report = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "connections": CONNECTIONS,
         "seconds_per_run": seconds,
         "pages": {},
