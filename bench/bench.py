@@ -92,11 +92,6 @@ def main():
     manage("bench_data", "--output", str(RESULTS / "urls.json"), "--scale", SCALE)
     manage("collectstatic", "--noinput", "-v0")
     targets = json.loads((RESULTS / "urls.json").read_text())
-    probe = json.loads(
-        manage(
-            "bench_probe", str(RESULTS / "urls.json"), env={**ENV, "PAGE_CACHE_SECONDS": "0"}, capture=True
-        )
-    )
     # A quick run only checks the harness: its numbers stay out of the published results.
     out = RESULTS / "tmp" if QUICK else RESULTS
     name = "quick" if QUICK else "latest"
@@ -104,7 +99,7 @@ def main():
     report = json.loads(previous.read_text()) if ONLY != PARTS and previous.exists() else {}
     report.update({"when": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "scale": targets["scale"]})
     if "pages" in ONLY:
-        report.update(measure_pages(targets, probe))
+        report.update(measure_pages(targets))
     if "mixed" in ONLY:
         with Server(page_cache_seconds=600) as server:
             report["mixed"] = mixed.run(server, targets["urls"], RESULTS / "urls.json", SECONDS)
@@ -118,8 +113,14 @@ def main():
     print(markdown(report))
 
 
-def measure_pages(targets, probe):
-    """Every page uncached and cached, the static-file ceiling and the write throughput."""
+def measure_pages(targets):
+    """Every page's queries and size, uncached and cached, the static-file ceiling and the write
+    throughput."""
+    probe = json.loads(
+        manage(
+            "bench_probe", str(RESULTS / "urls.json"), env={**ENV, "PAGE_CACHE_SECONDS": "0"}, capture=True
+        )
+    )
     css_url, js_urls = static_paths()
     pages = {name: {**probe[name]} for name in targets["urls"]}
     with Server(page_cache_seconds=0) as server:
