@@ -11,7 +11,8 @@ bench/results/latest.json and latest.md, and docs/benchmarks.md is written from 
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/cv_bench), BENCH_SCALE
 (default 1: the full data set), BENCH_SECONDS (per measurement, default 8), BENCH_CONNECTIONS (16),
-BENCH_OUTAGE_SECONDS (15), BENCH_QUICK=1 (3 s a measurement, scale 0.02, database cv_bench_quick,
+BENCH_OUTAGE_SECONDS (15), BENCH_ONLY (some of "pages,mixed,faults": the others are kept from the
+last results), BENCH_QUICK=1 (3 s a measurement, scale 0.02, database cv_bench_quick,
 results in bench/results/tmp/quick.*: a check that the harness works, not numbers to publish).
 """
 

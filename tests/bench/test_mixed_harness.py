@@ -171,3 +171,50 @@ def test_wrk_script_counts_every_reply_by_cache_header_and_status():
     assert harness.hit_share(result) == pytest.approx(
         (result["cache"]["hit"] + result["cache"]["stale"]) / counted, abs=0.001
     )
+
+
+def mixed_run(rps, hits, accepted, stored):
+    run = {"rps": rps, "p99_ms": 10.0, "cache": {"hit": hits, "miss": 100 - hits}, "status": {"5xx": 0}}
+    run["hit_share"] = hits / 100
+    if accepted is not None:
+        run.update({"rps_ratio": rps / 1000, "p99_ratio": 1.0})
+        run["writes"] = {
+            "accepted": accepted,
+            "stored": stored,
+            "lost": accepted - stored,
+            "server_errors": 0,
+        }
+    return run
+
+
+def test_generated_docs_show_the_runs_numbers_and_any_lost_write(tmp_path):
+    import bench as make_bench
+    import docs
+
+    report = {
+        "when": "2026-12-03 15:00:00 UTC",
+        "scale": {"stories": 40, "events": 20, "comments": 2000},
+        "mixed": {
+            "when": "2026-12-03 15:00:00 UTC",
+            "connections": 16,
+            "seconds_per_run": 3,
+            "write_targets": {"other_pages": 24, "other_kinds": ["agree", "comment"]},
+            "pages": {
+                "home": {
+                    "url": "/",
+                    "runs": {
+                        "read only": mixed_run(1000, 100, None, None),
+                        "other 8/s": mixed_run(500, 90, 24, 23),
+                    },
+                }
+            },
+        },
+    }
+    path = tmp_path / "benchmarks.md"
+    # Only the mixed part was measured (BENCH_ONLY=mixed): the tables skip what is missing.
+    docs.write(report, make_bench.markdown(report), path)
+    text = path.read_text()
+    assert docs.MARKER not in text
+    assert "| home | other 8/s | 500 | 0.50 |" in text
+    assert "**1 lost**" in text
+    assert "## What the numbers of 1 December 2026 said" in text  # the narrative is kept
