@@ -21,6 +21,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 from harness import QUICK, TMP, Server, free_port, hit_share, warm, wrk
 from mixed import COUNT_SCRIPT, Writer, stored_rows, write_targets
@@ -110,7 +111,11 @@ class PrivatePostgres:
         self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
     def _run(self, *command):
-        subprocess.run([*self.as_postgres, *command], check=True, capture_output=True, text=True)
+        done = subprocess.run([*self.as_postgres, *command], capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(
+                f"{Path(command[0]).name} failed: {(done.stderr or done.stdout).strip()[-500:]}"
+            )
 
     def _ctl(self, action, *extra):
         self._run(f"{self.bin}/pg_ctl", "-D", str(self.data), "-w", "-t", "60", action, *extra)
@@ -152,7 +157,7 @@ class PrivatePostgres:
         return self
 
     def __exit__(self, *exc):
-        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
+        with contextlib.suppress(RuntimeError):  # already stopped
             self.stop()
         shutil.rmtree(self.data, ignore_errors=True)
         shutil.rmtree(self.sockets, ignore_errors=True)
@@ -185,10 +190,13 @@ def phase(read):
 
 
 def wait_healthy(server, seconds=30):
+    """Whether the site renders a page again: a query string of its own each time makes it a page
+    cache miss, so the page is made from the database, not served from the cache."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(server.base + READ_URL, timeout=5).read()
+            url = f"{server.base}{READ_URL}?bench-recovered={time.monotonic_ns()}"
+            urllib.request.urlopen(url, timeout=5).read()
             return True
         except OSError:
             time.sleep(0.5)

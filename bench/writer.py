@@ -72,7 +72,7 @@ def run(base, targets, rate, seconds):
             )
 
     total = int(rate * seconds)
-    with ThreadPoolExecutor(8) as pool:  # a slow write does not hold the next ones back
+    with ThreadPoolExecutor(32) as pool:  # slow writes do not hold the next ones back
         for index in range(total):
             delay = started + index / rate - time.monotonic()
             if delay > 0:
