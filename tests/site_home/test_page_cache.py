@@ -153,7 +153,7 @@ def test_with_the_cache_server_down_the_site_serves_uncached_and_says_so_once(cl
         limited = client.post("/feedback/comments/", {}, headers={"Origin": "http://testserver"})
         assert limited.status_code < 500
     warnings = [r for r in caplog.records if r.name == "site_home.cache"]
-    assert len(warnings) >= 1
+    assert 1 <= len(warnings) <= 2  # once per cache alias, not once per request
 
 
 def test_cached_pages_are_sent_gzip_compressed_to_browsers_that_accept_it(client, place_index):
