@@ -6,7 +6,7 @@ class SiteHomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from site_home import retention_services, sign_in, signals
+        from site_home import retention_services, search, sign_in, signals
         from site_home.spreadsheets import protect_wagtail_csv_exports
 
         protect_wagtail_csv_exports()
@@ -14,3 +14,4 @@ class SiteHomeConfig(AppConfig):
         signals.connect()
         retention_services.connect()
         sign_in.connect()
+        search.connect()

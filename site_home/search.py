@@ -1,30 +1,32 @@
-"""Site search: pages and themes in one list ranked by the search index, hits in a long document
-sent to the part they are in, and "did you mean" for a query that finds little.
+"""Site search: pages and themes in one list, a title match before a passing mention, hits in a
+long document sent to the part they are in, and "did you mean" for a query that finds little.
 
 Themes are snippets (served by the themes index at /themes/<slug>/), not pages, so they are searched
-apart and merged into the pages' ranking by score: both come from the same index and formula, and a
-theme's name is indexed as its title (`Theme.search_fields`).
+apart (with Wagtail's search backend, as pages are) and placed among the pages by `SearchResults`.
 """
 
 import difflib
 import os
 import re
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Greatest
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.signals import page_published
 
 from site_home.models import Theme
 from site_home.models.taxonomy import theme_index_url
 from site_home.visibility import visible_q
 
 THEME_LIMIT = 10  # themes are a short taxonomy; a common word should not bring them all
+TITLE_LIMIT = 50  # pages ranked first for a title match
 SUGGEST_BELOW = 3  # a query with fewer results than this gets a "did you mean"
 # What a suggestion may come from: the titles residents search for (app label, model).
 SUGGESTION_SOURCES = [
@@ -37,6 +39,19 @@ SUGGESTION_TITLES = 2000  # on SQLite, the titles compared in Python
 SUGGESTION_CANDIDATES = 50  # on PostgreSQL, the titles pg_trgm finds nearest
 SUGGESTION_CUTOFF = 0.75  # difflib's ratio: "harborside" and "harbourside" score 0.95
 TRIGRAM_THRESHOLD = 0.3  # pg_trgm's own default for its similarity operators
+
+
+def reindex_published_page(sender, instance, **kwargs):
+    """Index a page again once it is published. The index update its save started runs at once
+    with the in-process task backend (and may with a quick worker) before the save has stored the
+    page's many-to-many relations, so an event's themes and places would not be searchable."""
+    insert_or_update_object_task.enqueue(
+        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+    )
+
+
+def connect():
+    page_published.connect(reindex_published_page, dispatch_uid="search-reindex-published-page")
 
 
 def search_words(query):
@@ -56,65 +71,61 @@ class Hit:
 
 
 class SearchResults:
-    """Pages (a lazy search queryset, best first) and the few matching themes, in one ranking.
+    """What a search finds, best first, in three tiers, so that a title match always beats a
+    passing mention (SQLite's ranking weighs every field alike; PostgreSQL's boosts alone would
+    not hold it either for a long body that repeats a word):
 
-    Sliced by the paginator: a page of results reads at most a page plus THEME_LIMIT rows of pages,
-    in one query, whatever the number of matches, then one query per page type that can point
-    into its pages (`search_locations`, the key areas of a review)."""
+    1. themes named by the query (the hub for the topic), then pages whose title matches it, by
+       score (TITLE_LIMIT of them; more fall into tier 2, in its order);
+    2. every other page the words are found in, by score;
+    3. themes whose description mentions the words: a line long, it would otherwise score like a
+       title.
+
+    Sliced by the paginator in a constant number of queries whatever the number of matches: the
+    two lists at the start, then one query for a page's rows of tier 2 (and the per-type queries
+    of `specific()`), then one per page type that can point into its pages (`search_locations`,
+    the key areas of a review)."""
 
     def __init__(self, words, request):
         self.words, self.request = words, request
         visible = Page.objects.filter(visible_q(request=request))
-        self.pages = visible.specific().search(words).annotate_score("_score")
         themes = (
-            list(get_search_backend().search(words, Theme).annotate_score("_score")[:THEME_LIMIT])
-            if theme_index_url(request)
-            else []
+            list(get_search_backend().search(words, Theme)[:THEME_LIMIT]) if theme_index_url(request) else []
         )
-        # A theme's description is a line long, so a word in it scores like a title would: such a
-        # theme is a passing mention and follows every page. Themes found by name take their place
-        # by score, with the pages.
-        self.by_name = [theme for theme in themes if _names(theme.name, words)]
-        self.by_description = [theme for theme in themes if theme not in self.by_name]
-        self.themes = self.by_name + self.by_description
-        # SQLite's bm25() is negative, the best match lowest; PostgreSQL's ts_rank is highest.
-        self.lower_is_better = connection.vendor == "sqlite"
+        titled = list(visible.specific().search(words, fields=["title"])[:TITLE_LIMIT])
+        self.first = [theme for theme in themes if _names(theme.name, words)] + titled
+        self.last = [theme for theme in themes if theme not in self.first]
+        self.others = visible.exclude(pk__in=[page.pk for page in titled]).specific().search(words)
+
+    @cached_property
+    def others_count(self):
+        return self.others.count()
 
     def count(self):
-        return self.pages.count() + len(self.themes)
+        return len(self.first) + self.others_count + len(self.last)
 
     def __len__(self):
         return self.count()
-
-    def _rank(self, obj):
-        score = obj._score or 0.0
-        return score if self.lower_is_better else -score
 
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        return self._hits(self._merged(start, stop))
+        return self._hits(self._slice(start, stop))
 
-    def _merged(self, start, stop):
-        """Results `start` to `stop` of the merged ranking (themes first on equal scores). Pages
-        before `start - len(themes)` all come before the slice, whatever the themes' scores."""
-        ranked = self.by_name
-        first = max(0, start - len(self.themes))
-        window = list(self.pages[first:stop]) if stop > first else []
-        placed = []
-        for offset, page in enumerate(window):
-            themes_before = sum(1 for theme in ranked if self._rank(theme) <= self._rank(page))
-            placed.append((first + offset + themes_before, page))
-        for number, theme in enumerate(ranked):
-            pages_before = sum(1 for page in window if self._rank(page) < self._rank(theme))
-            if first and not (window and self._rank(window[0]) < self._rank(theme)):
-                continue  # it ranks above the window's first page, so before `start`
-            placed.append((first + pages_before + number, theme))
-        if len(window) < stop - first and (window or not first):  # the pages end in this slice
-            after = first + len(window) + len(ranked)
-            placed += [(after + number, theme) for number, theme in enumerate(self.by_description)]
-        return [obj for position, obj in sorted(placed, key=lambda p: p[0]) if start <= position < stop]
+    def _slice(self, start, stop):
+        found = self.first[start:stop]
+        skip, upto = max(0, start - len(self.first)), stop - len(self.first)
+        if upto <= 0:
+            return found
+        others = list(self.others[skip:upto])
+        found += others
+        if len(others) == upto - skip:
+            return found  # a full slice of tier 2: the last tier starts after it
+        if others or not skip:  # tier 2 ends in this slice, so its length is known
+            self.__dict__.setdefault("others_count", skip + len(others))
+        last_starts = len(self.first) + self.others_count
+        return found + self.last[max(0, start - last_starts) : max(0, stop - last_starts)]
 
     def _hits(self, objects):
         locations = {}
