@@ -199,9 +199,9 @@ def test_search_queries_do_not_grow_with_the_data_with_or_without_a_suggestion(
     make_story(stories, title="Harbourside story", standfirst="Down by the water.")
 
     def add_passing_mentions(count):
+        # Of one page type: each type on the page shown costs a query (Wagtail's `specific()`).
         for _ in range(count):
             make_event(event_index, summary="Meet at the Harbourside car park.")
-            make_story(stories, standfirst="We walked from Harbourside to the mill.")
 
     def queries(query):
         client.get("/search/", {"q": query})  # Wagtail's site and content type caches
@@ -212,11 +212,11 @@ def test_search_queries_do_not_grow_with_the_data_with_or_without_a_suggestion(
     add_passing_mentions(1)
     found_few, html = queries("harbourside")
     suggested_few, suggested_html = queries("harborsid")
-    assert "7 results" in html and "Did you mean" not in html and "Did you mean" in suggested_html
+    assert "6 results" in html and "Did you mean" not in html and "Did you mean" in suggested_html
     add_passing_mentions(5)
     found_many, html = queries("harbourside")
     suggested_many, suggested_html = queries("harborsid")
 
-    assert "17 results" in html and len(result_links(html)) == 10
+    assert "11 results" in html and len(result_links(html)) == 10
     assert "Did you mean" in suggested_html
     assert (found_many, suggested_many) == (found_few, suggested_few)
