@@ -38,6 +38,7 @@ SUGGESTION_SOURCES = [
 SUGGESTION_TITLES = 2000  # on SQLite, the titles compared in Python
 SUGGESTION_CANDIDATES = 50  # on PostgreSQL, the titles pg_trgm finds nearest
 SUGGESTION_CUTOFF = 0.75  # difflib's ratio: "harborside" and "harbourside" score 0.95
+SUGGESTION_WORDS = 6  # a longer query is a sentence, not a misspelt name (and costs more to compare)
 TRIGRAM_THRESHOLD = 0.3  # pg_trgm's own default for its similarity operators
 
 
@@ -175,10 +176,10 @@ def suggest(words, request=None, found=0):
     ("harborside" -> "harbourside") that finds more than the `found` results `words` did, or None.
 
     The whole query is compared with whole titles ("ash grove" -> "ashgrove"); failing that, each
-    word that is in no title is replaced by the nearest title word. Four queries at most: the
-    titles, then the suggestion's own count (a word can be in no title yet right, "smaller")."""
+    word that is in no title is replaced by the nearest title word. Three queries: the titles,
+    then what the suggestion finds (a word can be in no title yet right: "smaller")."""
     typed = words.lower().split()
-    if not typed:
+    if not typed or len(typed) > SUGGESTION_WORDS:
         return None
     titles = _candidate_titles(typed, request)
     phrase = " ".join(typed)
@@ -194,9 +195,14 @@ def suggest(words, request=None, found=0):
             else next(iter(difflib.get_close_matches(word, vocabulary, 1, SUGGESTION_CUTOFF)), word)
             for word in typed
         )
-    if suggestion == phrase or SearchResults(suggestion, request).count() <= found:
+    if suggestion == phrase or _count(suggestion, request) <= found:
         return None
     return Suggestion(suggestion)
+
+
+def _count(words, request):
+    pages = Page.objects.filter(visible_q(request=request)).search(words).count()
+    return pages + (get_search_backend().search(words, Theme).count() if theme_index_url(request) else 0)
 
 
 def _candidate_titles(typed, request):
@@ -213,7 +219,7 @@ def _candidate_titles(typed, request):
         def nearness(field):
             phrase = " ".join(typed)
             return Greatest(
-                TrigramSimilarity(field, phrase), *(TrigramWordSimilarity(word, field) for word in typed[:5])
+                TrigramSimilarity(field, phrase), *(TrigramWordSimilarity(word, field) for word in typed)
             )
 
         pages = pages.annotate(nearness=nearness("title")).filter(nearness__gte=TRIGRAM_THRESHOLD)

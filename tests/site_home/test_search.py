@@ -220,3 +220,20 @@ def test_search_queries_do_not_grow_with_the_data_with_or_without_a_suggestion(
     assert "11 results" in html and len(result_links(html)) == 10
     assert "Did you mean" in suggested_html
     assert (found_many, suggested_many) == (found_few, suggested_few)
+
+
+def test_in_the_demo_site_procurement_finds_its_theme_key_area_and_contracts_event(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", "--no-admin", stdout=StringIO())
+
+    html = search(client, "procurement")
+    links = result_links(html)
+
+    assert links[0] == "/themes/procurement/"
+    assert "/events/kirkton-cross-procurement-session/" in links
+    review = next(link for link in links if link.startswith("/consultations/"))
+    assert "#section-" in review and "key area “Procurement”" in html
+    assert 'Did you mean <a class="govuk-link" href="/search/?q=harbourside">' in search(client, "Harborside")
