@@ -5,6 +5,6 @@ class ConsultationsConfig(AppConfig):
     name = "consultations"
 
     def ready(self):
-        from . import notifications
+        from . import notifications  # uses models, so it loads once the app registry is ready
 
         notifications.connect()

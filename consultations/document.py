@@ -4,7 +4,6 @@ constant number of queries however many sections, comments and responses there a
 from types import SimpleNamespace
 
 from django.db.models import Count
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -28,18 +27,6 @@ def comment_counts(page, place=None):
         .annotate(total=Count("pk"))
     )
     return {row["section_key"]: row["total"] for row in rows}
-
-
-def discussion_target(page, key):
-    """The section (and recommendation) a discussion sub-page is about, with its comment count."""
-    for section in page.section_list:
-        if section.key == key:
-            return {"section": section, "recommendation": None, "target_key": key, "label": section.title}
-        for rec in section.recommendation_list:
-            if rec.key == key:
-                label = f"Recommendation {rec.number}"
-                return {"section": section, "recommendation": rec, "target_key": key, "label": label}
-    raise Http404("No such part of this review")
 
 
 class ResponseFormStamp:
@@ -71,9 +58,9 @@ def build_document(page, request, place=None):
     stamp = ResponseFormStamp(place_choices(), request) if accepting else None
     for section in sections:
         section.comment_count = comments.get(section.key, 0)
-        section.counts = {"agree": 0, "disagree": 0, "unsure": 0}
+        section.counts = dict.fromkeys(RecommendationResponse.Choice.values, 0)
         for rec in section.recommendation_list:
-            rec.counts = {"agree": 0, "disagree": 0, "unsure": 0, **tally.get(rec.key, {})}
+            rec.counts = {**dict.fromkeys(RecommendationResponse.Choice.values, 0), **tally.get(rec.key, {})}
             rec.comment_count = comments.get(rec.key, 0)
             for choice, n in rec.counts.items():
                 section.counts[choice] += n
@@ -87,15 +74,3 @@ def build_document(page, request, place=None):
         "places": list(page.places.live().public().order_by("title")),
         "themes": list(page.themes.all()),
     }
-
-
-def outcome_items(page):
-    """'You said, we did' items, each with the title of the part of the draft it answers."""
-    labels = dict(page.feedback_targets())
-    items = list(page.outcome_items.all())
-    for item in items:
-        item.label = labels.get(item.target_key, "About the review as a whole")
-        item.anchor = item.target_key if item.target_key.startswith("rec-") else f"section-{item.target_key}"
-        if item.target_key not in labels:
-            item.anchor = ""
-    return items

@@ -19,7 +19,7 @@ class RecommendationResponseForm(PublicForm):
 
     choice = forms.ChoiceField(
         label="What do you think of this recommendation?",
-        choices=RecommendationResponse.CHOICES,
+        choices=RecommendationResponse.Choice.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose agree, disagree or not sure"},
     )

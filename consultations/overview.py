@@ -12,7 +12,7 @@ from site_home.spreadsheets import spreadsheet_safe
 from .document import comment_counts
 from .models import RecommendationResponse
 
-COLUMNS = [("comments", "Comments"), ("agree", "Agree"), ("disagree", "Disagree"), ("unsure", "Not sure")]
+COLUMNS = [("comments", "Comments"), *RecommendationResponse.Choice.choices]
 
 
 def heat_level(value, top):
@@ -74,7 +74,7 @@ def export_response(review, rows, fmt):
         for line in _table(rows):
             writer.writerow([spreadsheet_safe(cell) for cell in line])
     else:
-        from openpyxl import Workbook
+        from openpyxl import Workbook  # loaded on the first export only, as Wagtail's own exports do
 
         workbook = Workbook()
         sheet = workbook.active

@@ -43,7 +43,7 @@ def respond_to_recommendation(request, review, key):
 
     choice = form.cleaned_data["choice"]
     outcome = record_response(review, section, rec, person(request, f"respond:{review.pk}:{rec.key}"), form)
-    said = dict(RecommendationResponse.CHOICES)[choice].lower()
+    said = RecommendationResponse.Choice(choice).label.lower()
     thanks = f"Thank you: your view on recommendation {rec.number} ({said}) is recorded."
     if outcome == "network-full":
         messages.error(

@@ -5,6 +5,6 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
-        from events import signals
+        from events import signals  # uses models, so it loads once the app registry is ready
 
         signals.connect()

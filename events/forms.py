@@ -8,6 +8,7 @@ from django.utils.functional import lazy
 
 from events.models import EventPage
 from events.models.pages import LONDON
+from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
 from site_home.retention import in_words
 from surveys.feedback.forms_base import PublicForm
@@ -149,7 +150,7 @@ class EventFilterForm(forms.Form):
     place = forms.ChoiceField(required=False, label="Place")
     theme = forms.ChoiceField(required=False, label="Theme")
     format = forms.ChoiceField(
-        required=False, label="Format", choices=[("", "Any format")] + EventPage.FORMAT_CHOICES
+        required=False, label="Format", choices=[("", "Any format"), *EventPage.Format.choices]
     )
     date_from = FilterDateField(
         label="From",
@@ -169,8 +170,6 @@ class EventFilterForm(forms.Form):
     @staticmethod
     def choices():
         """The places and the themes that have events: two queries, kept per content version."""
-        from site_home.models import PlacePage, Theme
-
         return {
             "place": PlacePage.objects.slug_choices(),
             "theme": list(

@@ -52,7 +52,7 @@ def _ics_attachment(event):
 
 
 def send_booking_confirmation(booking):
-    if booking.status == booking.CONFIRMED:
+    if booking.status == booking.Status.CONFIRMED:
         queue_email(
             booking.email,
             "events/email/booking_confirmed",

@@ -119,7 +119,7 @@ def book(event, *, name, email, places=1, access_needs="", sessions=(), client="
         booking = booking or Booking(event=event, email=email)
         booking.name, booking.places, booking.access_needs = name, places, access_needs
         booking.client = client
-        booking.status = Booking.CONFIRMED if fits else Booking.WAITING
+        booking.status = Booking.Status.CONFIRMED if fits else Booking.Status.WAITING
         booking.created_at, booking.confirm_by = now, now + timedelta(minutes=hold_minutes())
         emailed = _may_email(booking, now)
         booking.save()
@@ -136,7 +136,7 @@ def confirm(booking):
     with transaction.atomic():
         event = _lock_event(booking.event)
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
-        if booking.status == Booking.CANCELLED or booking.has_lapsed():
+        if booking.status == Booking.Status.CANCELLED or booking.has_lapsed():
             return None
         if not booking.is_unconfirmed:
             return booking
@@ -155,11 +155,11 @@ def cancel(booking):
     with transaction.atomic():
         _lock_event(booking.event)
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
-        if booking.status == Booking.CANCELLED:
+        if booking.status == Booking.Status.CANCELLED:
             return []
         status_was = booking.status
-        was_confirmed = status_was == Booking.CONFIRMED
-        booking.status = Booking.CANCELLED
+        was_confirmed = status_was == Booking.Status.CONFIRMED
+        booking.status = Booking.Status.CANCELLED
         booking.cancelled_at = timezone.now()
         booking.save(update_fields=["status", "cancelled_at"])
         notifications.send_cancellation(booking, status_was)
@@ -180,7 +180,7 @@ def promote_waiting(event):
     for waiting in Booking.objects.filter(event=event).waiting().prefetch_related("sessions"):
         sessions = list(waiting.sessions.all())
         if _event_fits(event, waiting.places) and all(_session_fits(s, waiting.places) for s in sessions):
-            waiting.status = Booking.CONFIRMED
+            waiting.status = Booking.Status.CONFIRMED
             waiting.promoted_at = timezone.now()
             waiting.save(update_fields=["status", "promoted_at"])
             notifications.send_promotion(waiting)

@@ -2,7 +2,6 @@
 their EventPage (book/, interest/); booking management and calendar files have their own URLs
 (Wagtail's page URLs cannot end in ".ics")."""
 
-
 from django.conf import settings
 from django.core import signing
 from django.http import HttpResponse
@@ -16,7 +15,8 @@ from events.forms import BookingForm, InterestForm
 from events.models import Booking, EventPage, Interest
 from events.tokens import booking_url, hold_minutes, read_confirm_token, read_token
 from site_home import people
-from site_home.middleware import personal_page
+from site_home.models import PlacePage, Theme
+from site_home.page_cache import personal_page, shared
 from surveys.feedback.antispam import over_limit, rate_limited_response
 
 
@@ -166,11 +166,11 @@ def booking_cancel(request, token):
     if booking is None:
         return _invalid_link(request)
     context = {"booking": booking, "event": booking.event, "token": token}
-    if request.method == "POST" and booking.status != Booking.CANCELLED:
+    if request.method == "POST" and booking.status != Booking.Status.CANCELLED:
         reservations.cancel(booking)
         booking.refresh_from_db()
         return render(request, "events/booking_cancelled.html", context)
-    if booking.status == Booking.CANCELLED:
+    if booking.status == Booking.Status.CANCELLED:
         return render(request, "events/booking_cancelled.html", context)
     return render(request, "events/booking_cancel.html", context)
 
@@ -181,6 +181,7 @@ def _calendar_response(events, name, filename):
     return response
 
 
+@shared
 def event_ics(request, pk):
     event = get_object_or_404(_feed_events(request), pk=pk)
     return _calendar_response([event], event.title, f"{event.slug}.ics")
@@ -190,22 +191,21 @@ def _feed_events(request):
     return EventPage.objects.visible(request).scheduled().order_by("start", "pk")
 
 
+@shared
 def calendar_all(request):
     return _calendar_response(_feed_events(request), "Events", "events.ics")
 
 
+@shared
 def calendar_place(request, slug):
-    from site_home.models import PlacePage
-
     place = get_object_or_404(PlacePage.objects.visible(request), slug=slug)
     return _calendar_response(
         _feed_events(request).for_place(place), f"Events in {place.title}", f"events-{slug}.ics"
     )
 
 
+@shared
 def calendar_theme(request, slug):
-    from site_home.models import Theme
-
     theme = get_object_or_404(Theme, slug=slug)
     events = _feed_events(request).for_theme(theme)
     return _calendar_response(events, f"Events: {theme.name}", f"events-{slug}.ics")

@@ -16,6 +16,10 @@ export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-0}
 export SERVE_MEDIA=${SERVE_MEDIA:-1}
 export BASE_URL=${BASE_URL:-http://$HOST:$PORT}
 WEB_CONCURRENCY=${WEB_CONCURRENCY:-3}
+# Several workers share one cache: pages in one Redis database, rate limits in another
+# (site_home/cache_setup.py). Production refuses a per-process cache (site_home.E001).
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/1}
+export LIMITS_REDIS_URL=${LIMITS_REDIS_URL:-redis://127.0.0.1:6379/2}
 
 # A random secret kept in a git-ignored file, so sessions survive a restart.
 if [ -z "${SECRET_KEY:-}" ]; then
@@ -30,6 +34,12 @@ if [[ "$db_host" == "127.0.0.1" || "$db_host" == "localhost" ]] && command -v pg
    && ! pg_lsclusters --no-header 2>/dev/null | grep -q online; then
   cluster=$(ls /etc/postgresql | head -n1)
   pg_ctlcluster --skip-systemctl-redirect "$cluster" main start || true
+fi
+
+# Start the local Redis if it does not answer.
+if command -v redis-cli >/dev/null && ! redis-cli -u "$REDIS_URL" ping >/dev/null 2>&1 \
+   && command -v redis-server >/dev/null; then
+  redis-server --daemonize yes --save "" >/dev/null || true
 fi
 
 # Create the database when it is missing.

@@ -6,6 +6,7 @@ class SiteHomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        # These modules use models, so they load once the app registry is ready.
         from site_home import retention_services, search, sign_in, signals
         from site_home.spreadsheets import protect_wagtail_csv_exports
 

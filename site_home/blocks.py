@@ -1,13 +1,19 @@
 """StreamField blocks shared by every page type that has a body (places, stories, reviews, events)."""
 
+from django.db import models
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
+class HeadingLevel(models.TextChoices):
+    H2 = "h2", "Heading 2"
+    H3 = "h3", "Heading 3"
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
-    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+    level = blocks.ChoiceBlock(choices=HeadingLevel.choices, default=HeadingLevel.H2)
 
     class Meta:
         icon = "title"

@@ -28,6 +28,8 @@ from django.db.models import Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from site_home import cache_versions
+
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
@@ -198,8 +200,6 @@ class Outcome:
 
 def apply_retention(dry_run=False, batch_size=BATCH_SIZE, now=None):
     """Apply every rule; returns one Outcome per rule (rows erased, or that would be when dry_run)."""
-    from site_home import page_cache
-
     now = now or timezone.now()
     outcomes, public_change = [], False
     for model, declared in declarations():
@@ -220,5 +220,5 @@ def apply_retention(dry_run=False, batch_size=BATCH_SIZE, now=None):
             if total:
                 logger.info("Retention: %s", outcomes[-1])
     if public_change:
-        page_cache.invalidate()
+        cache_versions.site_changed()
     return outcomes

@@ -8,6 +8,8 @@ is wrapped once at start-up, and hand-written writers call spreadsheet_safe() th
 
 import csv
 
+from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -22,8 +24,6 @@ def spreadsheet_safe(value):
 
 def protect_wagtail_csv_exports():
     """Escape the headings and cells of every CSV that Wagtail's SpreadsheetExportMixin writes."""
-    from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
-
     if getattr(SpreadsheetExportMixin, "_formula_safe", False):
         return
 

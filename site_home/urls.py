@@ -6,13 +6,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_home import links, sign_in, views
+from site_home.page_cache import shared
 from site_home.paths import ADMIN_PATH
 
 urlpatterns = [
     path(ADMIN_PATH.lstrip("/"), include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": links.Sitemap}}, name="sitemap"),
+    path("sitemap.xml", shared(sitemap), {"sitemaps": {"wagtail": links.Sitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Wagtail's page-password form, behind guessing limits (same URL, so Wagtail's links still work).
     path(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
 
 from site_home.links import absolute_url
-from site_home.page_cache import ContentPaginator
+from site_home.page_cache import ContentPaginator, shared
 from site_home.search import SUGGEST_BELOW, SearchResults, search_words, suggest
 
 SEARCH_PAGE_SIZE = 10
@@ -22,6 +22,7 @@ SEARCH_MAX_QUERY = 200
 
 
 @require_GET
+@shared
 def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
     page_obj = suggestion = None

@@ -5,8 +5,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, HubSection
 from site_home.models import PlaceIndexPage, Theme
+from site_home.page_cache import share
 from site_home.two_factor import account_menu_item, admin_urls
-from site_home.visibility import routed_through_unpublished_page, visible_q
+from site_home.visibility import hidden_roots, routed_through_unpublished_page, visible_q
 
 hooks.register("register_admin_urls", admin_urls)
 hooks.register("register_account_menu_item", account_menu_item)
@@ -50,3 +51,11 @@ def refuse_pages_under_unpublished_ones(page, request, serve_args, serve_kwargs)
     must take down what is under it too."""
     if routed_through_unpublished_page(page):
         raise Http404("Not found")
+
+
+@hooks.register("before_serve_page", order=100)
+def share_public_pages(page, request, serve_args, serve_kwargs):
+    """A live page under no restriction looks the same to every anonymous reader, so the page cache
+    may keep it (site_home/page_cache.py); residents' activity on it refreshes it at once."""
+    if not any(page.path.startswith(root) for root in hidden_roots(request)):
+        share(request, page.pk)

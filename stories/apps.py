@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import page_published
 
 
 class StoriesConfig(AppConfig):
@@ -6,8 +7,7 @@ class StoriesConfig(AppConfig):
     verbose_name = "Stories of Place"
 
     def ready(self):
-        from wagtail.signals import page_published
-
+        # Models load once the app registry is ready.
         from .models import StoryPage
         from .moderation import notify_on_publish
 

@@ -37,7 +37,7 @@ def create_draft_story(submission: StorySubmission, user) -> StoryPage:
         title=submission.title,
         slug=find_available_slug(index_page, slugify(submission.title)[:80] or "story"),
         standfirst=standfirst,
-        teller_type=StoryPage.TELLER_RESIDENT,
+        teller_type=StoryPage.Teller.RESIDENT,
         teller_name=credit,
         consent_given=submission.consent_publish,
         consent_date=timezone.localdate(submission.created_at) if submission.consent_publish else None,
@@ -54,7 +54,7 @@ def create_draft_story(submission: StorySubmission, user) -> StoryPage:
     index_page.add_child(instance=story)
     story.save_revision(user=user, log_action=True)
     submission.story = story
-    submission.status = StorySubmission.STATUS_DRAFTED
+    submission.status = StorySubmission.Status.DRAFTED
     submission.decided_at = timezone.now()
     submission.save(update_fields=["story", "status", "decided_at"])
     return story
@@ -92,7 +92,7 @@ def _import_photo(submission, user, credit):
 
 @transaction.atomic
 def reject_submission(submission: StorySubmission, reason: str, index_url: str = ""):
-    submission.status = StorySubmission.STATUS_REJECTED
+    submission.status = StorySubmission.Status.REJECTED
     submission.rejection_reason = reason
     submission.decided_at = timezone.now()
     submission.save(update_fields=["status", "rejection_reason", "decided_at"])
@@ -112,7 +112,7 @@ def notify_on_publish(sender, instance, **kwargs):
     ):
         # The conditional update wins once even if two publishes race.
         claimed = StorySubmission.objects.filter(pk=submission.pk, published_notified_at__isnull=True).update(
-            published_notified_at=now, status=StorySubmission.STATUS_PUBLISHED
+            published_notified_at=now, status=StorySubmission.Status.PUBLISHED
         )
         if claimed:
             queue_email(

@@ -5,11 +5,12 @@ Per-app factories live in tests/<app>/factories.py.
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from site_home.models import HomePage, PlaceIndexPage, SiteSettings, ThemeIndexPage
+from site_home.models import HomePage, SiteSettings, ThemeIndexPage
+from tests.site_home.factories import place_index_for
 
 
 @pytest.fixture
@@ -23,10 +24,12 @@ def client():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Wagtail caches site root paths, and the rate limits and navigation live in the cache too.
-    cache.clear()
+    # Wagtail caches site root paths, and the rate limits and navigation live in the caches too.
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture
@@ -58,10 +61,8 @@ def home_page(db):
 
 @pytest.fixture
 def place_index(home_page):
-    page = PlaceIndexPage(title="Places", slug="places", show_in_menus=True)
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    # There is only one; a discussion's default place may have made it already.
+    return place_index_for(home_page)
 
 
 @pytest.fixture

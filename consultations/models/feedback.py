@@ -29,15 +29,17 @@ class RecommendationResponse(models.Model):
     never an address.
     """
 
-    AGREE, DISAGREE, UNSURE = "agree", "disagree", "unsure"
-    CHOICES = [(AGREE, "Agree"), (DISAGREE, "Disagree"), (UNSURE, "Not sure")]
+    class Choice(models.TextChoices):
+        AGREE = "agree", "Agree"
+        DISAGREE = "disagree", "Disagree"
+        UNSURE = "unsure", "Not sure"
 
     review = models.ForeignKey(
         "consultations.ReviewPage", on_delete=models.CASCADE, related_name="recommendation_responses"
     )
     section_key = models.CharField(max_length=12, db_index=True)
     recommendation_key = models.CharField(max_length=64)
-    choice = models.CharField(max_length=10, choices=CHOICES)
+    choice = models.CharField(max_length=10, choices=Choice.choices)
     place = models.ForeignKey(
         "site_home.PlacePage",
         null=True,
@@ -78,6 +80,9 @@ class RecommendationResponse(models.Model):
 
     def __str__(self):
         return f"{self.get_choice_display()} on {self.recommendation_key}"
+
+    def page_cache_scope(self, created):
+        return self.review_id  # residents' activity on the review (site_home.cache_versions)
 
 
 class OutcomeNotice(models.Model):

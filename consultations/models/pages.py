@@ -3,9 +3,11 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -24,6 +26,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from consultations.blocks import RecommendationBlock
+from site_home.models import PlacePage
 from site_home.visibility import VisiblePageQuerySet
 from surveys.models import DiscussionMixin
 
@@ -50,10 +53,9 @@ class ReviewIndexPage(Page):
         return ReviewPage.objects.child_of(self).live().public().for_listing()
 
     def get_context(self, request, *args, **kwargs):
-        from consultations.forms import ReviewFilterForm
-
         context = super().get_context(request, *args, **kwargs)
-        form = ReviewFilterForm(request.GET or None)
+        # Forms and views import the models, so the models name them by dotted path.
+        form = import_string("consultations.forms.ReviewFilterForm")(request.GET or None)
         context["filter_form"] = form
         # Read only if the template's fragment cache misses (so is the form's list of places).
         context["reviews"] = SimpleLazyObject(lambda: list(form.filter(self.reviews(), self)))
@@ -80,9 +82,7 @@ class ReviewQuerySet(VisiblePageQuerySet):
         return (
             self.with_status()
             .prefetch_related(
-                models.Prefetch(
-                    "places", queryset=_place_model().objects.only("id", "title").order_by("title")
-                ),
+                models.Prefetch("places", queryset=PlacePage.objects.only("id", "title").order_by("title")),
                 "themes",
             )
             .order_by("-opening_date", "title")
@@ -109,12 +109,6 @@ class ReviewPageForm(WagtailAdminPageForm):
             form.fields["target_key"] = forms.ChoiceField(
                 choices=field_choices, label="Key area or recommendation"
             )
-
-
-def _place_model():
-    from site_home.models import PlacePage
-
-    return PlacePage
 
 
 class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
@@ -302,15 +296,39 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
                 targets.append((rec.key, f"Recommendation {rec.number}: {rec.short_text}"))
         return targets
 
-    def get_context(self, request, *args, **kwargs):
-        from consultations.document import build_document, outcome_items
+    def discussion_target(self, key):
+        """The section (and recommendation) a discussion sub-page is about."""
+        for section in self.section_list:
+            if section.key == key:
+                return {"section": section, "recommendation": None, "target_key": key, "label": section.title}
+            for rec in section.recommendation_list:
+                if rec.key == key:
+                    label = f"Recommendation {rec.number}"
+                    return {"section": section, "recommendation": rec, "target_key": key, "label": label}
+        raise Http404("No such part of this review")
 
+    def outcome_item_list(self):
+        """'You said, we did' items, each with the title of the part of the draft it answers."""
+        labels = dict(self.feedback_targets())
+        items = list(self.outcome_items.all())
+        for item in items:
+            item.label = labels.get(item.target_key, "About the review as a whole")
+            if item.target_key not in labels:
+                item.anchor = ""
+            elif item.target_key.startswith("rec-"):
+                item.anchor = item.target_key
+            else:
+                item.anchor = f"section-{item.target_key}"
+        return items
+
+    def get_context(self, request, *args, **kwargs):
+        build_document = import_string("consultations.document.build_document")  # it renders forms
         context = super().get_context(request, *args, **kwargs)
         # Built only when the template's fragment cache misses.
         context["document"] = SimpleLazyObject(lambda: build_document(self, request))
         context["page_url"] = self.get_url(request)  # once: the sections link to it a hundred times
         if self.status == ReviewStatus.OUTCOME:
-            context["outcome_items"] = SimpleLazyObject(lambda: outcome_items(self))
+            context["outcome_items"] = SimpleLazyObject(self.outcome_item_list)
         return context
 
     @path("")
@@ -328,19 +346,13 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
     def discuss(self, request, key):
         """One key area's or recommendation's own discussion thread, on its own page, so the
         review page stays light (counts and links, not N threads)."""
-        from consultations.document import discussion_target
-
         return self.render(
-            request,
-            template="consultations/discuss.html",
-            context_overrides=discussion_target(self, key),
+            request, template="consultations/discuss.html", context_overrides=self.discussion_target(key)
         )
 
     @path("respond/<str:key>/", name="respond")
     def respond(self, request, key):
-        from consultations.views import respond_to_recommendation
-
-        return respond_to_recommendation(request, self, key)
+        return import_string("consultations.views.respond_to_recommendation")(request, self, key)
 
 
 class ReviewDocument(Orderable):
@@ -424,13 +436,17 @@ class Recommendation:
 class OutcomeItem(Orderable):
     """'You said, we did' for one key area or recommendation, keyed like the feedback it answers."""
 
-    DECISIONS = [("kept", "Kept"), ("changed", "Changed"), ("dropped", "Dropped"), ("added", "Added")]
+    class Decision(models.TextChoices):
+        KEPT = "kept", "Kept"
+        CHANGED = "changed", "Changed"
+        DROPPED = "dropped", "Dropped"
+        ADDED = "added", "Added"
 
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="outcome_items")
     target_key = models.CharField(
         "key area or recommendation", max_length=64, help_text="Which part of the draft this answers."
     )
-    decision = models.CharField(max_length=10, choices=DECISIONS)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
     you_said = models.TextField("what people said")
     we_did = models.TextField("what we did and why")
 

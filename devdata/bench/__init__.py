@@ -8,6 +8,8 @@ makes a second run a no-op).
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 # The size of a large council's site after some years: what the benchmark and the load tests run against.
 DEFAULT_SCALE = {
     "places": 50,
@@ -38,8 +40,6 @@ def add_live_page(parent, page):
     """Add `page` under `parent` already published, without a revision: ten times faster than
     add_child + save_revision().publish() for thousands of pages, and the page is as live and
     searchable as a published one (the search index updates on save)."""
-    from django.utils import timezone
-
     now = timezone.now()
     page.live = True
     page.has_unpublished_changes = False

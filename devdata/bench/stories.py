@@ -41,7 +41,7 @@ def _story(number, rng, bench, image, today):
         publication_date=when,
         hero_image=image,
         hero_image_alt="An illustration of rooftops and hills",
-        teller_type=StoryPage.TELLER_RESIDENT,
+        teller_type=StoryPage.Teller.RESIDENT,
         teller_name=f"Resident {number}",
         consent_given=True,
         consent_date=when,

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from devdata.bench import BenchContext
 from devdata.demo import child_page
 from devdata.demo.surveys import AGE_BANDS, BETTER, GOOD_NOW, age_question, place_question, score
-from surveys.builder.models.fields import PLACE, RATING
+from surveys.builder.models.fields import SurveyFieldType
 from surveys.builder.presets import place_standard_fields
 from surveys.models import Comment, DiscussionPage, SurveyIndexPage, SurveyPage, SurveySubmission
 
@@ -30,9 +30,9 @@ def _answers(survey, places, count, rng):
         place = rng.choice(places)
         data = {}
         for question in questions:
-            if question.field_type == PLACE:
+            if question.field_type == SurveyFieldType.PLACE:
                 data[question.clean_name] = place.slug
-            elif question.field_type == RATING:
+            elif question.field_type == SurveyFieldType.RATING:
                 data[question.clean_name] = score(rng, moods[place.pk])
             elif question.about_you:
                 data[question.clean_name] = rng.choice(ages)

@@ -13,14 +13,14 @@ HALL_INTRO = (
     "Before we set the timetable and the booking prices, tell us what you would use it for."
 )
 
-# (key, parent key, name, place slug, theme slug, stance, category, state, agreements, days ago, text)
+# (key, parent key, name, place slug the resident gave, stance, category, state, agreements, days ago, text).
+# Every comment is filed under the discussion's theme, as posted comments are.
 COMMENTS = [
     (
         "toddlers",
         None,
         "Aileen",
         "kirkton-cross",
-        "play-and-recreation",
         "for",
         "suggestion",
         "published",
@@ -36,7 +36,6 @@ COMMENTS = [
         "kirkton-cross",
         "",
         "",
-        "",
         "published",
         5,
         18,
@@ -47,7 +46,6 @@ COMMENTS = [
         "toddlers-official",
         "toddlers",
         "Kelvinford Community Partnership",
-        "",
         "",
         "",
         "",
@@ -62,7 +60,6 @@ COMMENTS = [
         None,
         "Graham",
         "harbourside",
-        "feeling-safe",
         "against",
         "concern",
         "published",
@@ -76,7 +73,6 @@ COMMENTS = [
         None,
         "Priya",
         "glenholm",
-        "funding",
         "neutral",
         "question",
         "published",
@@ -92,7 +88,6 @@ COMMENTS = [
         "",
         "",
         "",
-        "",
         "published",
         2,
         9,
@@ -103,7 +98,6 @@ COMMENTS = [
         None,
         "Ruth",
         "fernbank",
-        "care-and-maintenance",
         "for",
         "suggestion",
         "pending",
@@ -117,7 +111,6 @@ COMMENTS = [
         None,
         "Fed up",
         "",
-        "",
         "against",
         "",
         "flagged",
@@ -130,7 +123,6 @@ COMMENTS = [
         "spam",
         None,
         "Best Deals",
-        "",
         "",
         "",
         "",
@@ -156,26 +148,23 @@ def build_discussion_demo(demo: DemoContext):
         comment_publishing="moderate",
         allow_stance=True,
         allow_category=True,
+        place=demo.places["kirkton-cross"],
+        theme=demo.themes["facilities-and-services"],
     )
     if created:
-        page.themes.set(
-            [t for t in (demo.themes.get("facilities-and-services"), demo.themes.get("funding")) if t]
-        )
-        page.places.set([p for p in (demo.places.get("kirkton-cross"),) if p])
-        page.save_revision().publish()
         demo.say(f"Discussion page: {page.title}")
     if page.feedback_comments.exists():
         return
     now = timezone.now()
     made = {}
-    for key, parent, name, place, theme, stance, category, state, agrees, days, text in COMMENTS:
+    for key, parent, name, place, stance, category, state, agrees, days, text in COMMENTS:
         official = state == "official"
         posted = now - timezone.timedelta(days=days)
         comment = Comment.objects.create(
             page=page,
             parent=made.get(parent),
             place=demo.places.get(place),
-            theme=demo.themes.get(theme),
+            theme_id=page.theme_id,
             display_name=name,
             email="" if official else f"{key}@example.org",
             body=text,
@@ -189,7 +178,9 @@ def build_discussion_demo(demo: DemoContext):
             published_at=posted if state in ("published", "official", "flagged") else None,
         )
         made[key] = comment
-        Reaction.objects.bulk_create(Reaction(comment=comment, participant=person(key, n)) for n in range(agrees))
+        Reaction.objects.bulk_create(
+            Reaction(comment=comment, participant=person(key, n)) for n in range(agrees)
+        )
         if state == "flagged":
             reasons = [Report.Reason.ABUSIVE, Report.Reason.ABUSIVE, Report.Reason.OFF_TOPIC]
             for n, reason in enumerate(reasons):

@@ -500,5 +500,5 @@ def add_demo_people(event, *, full, interest):
                 event=event,
                 name=f"Demo waiting {number + 1}",
                 email=f"waiting{number + 1}@example.org",
-                status=Booking.WAITING,
+                status=Booking.Status.WAITING,
             )

@@ -10,7 +10,7 @@ from devdata.demo import DemoContext, child_page
 from devdata.demo.images import demo_image
 from stories.models import StoryIndexPage, StoryPage, StorySubmission
 
-R, G, S = StoryPage.TELLER_RESIDENT, StoryPage.TELLER_GROUP, StoryPage.TELLER_STAFF
+R, G, S = StoryPage.Teller.RESIDENT, StoryPage.Teller.GROUP, StoryPage.Teller.STAFF
 
 # slug, title, place, themes, (teller type, name), standfirst, paragraphs, quote (text, by), facts, tags
 STORIES = [

@@ -9,7 +9,7 @@ import random
 from django.utils import timezone
 
 from devdata.demo import DemoContext, child_page
-from surveys.builder.models.fields import AGREE, PLACE, RATING
+from surveys.builder.models.fields import SurveyFieldType
 from surveys.builder.presets import place_standard_fields
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
@@ -75,7 +75,9 @@ def score(rng, centre, low=1, high=7):
 
 def place_question():
     return SurveyField(
-        label="Which area do you live in?", field_type=PLACE, help_text="Choose the area you know best."
+        label="Which area do you live in?",
+        field_type=SurveyFieldType.PLACE,
+        help_text="Choose the area you know best.",
     )
 
 
@@ -97,9 +99,9 @@ def place_standard_answers(survey, places, seed, later_round):
         for _ in range(rng.randint(12, 18)):
             data = {}
             for question in questions:
-                if question.field_type == PLACE:
+                if question.field_type == SurveyFieldType.PLACE:
                     data[question.clean_name] = slug
-                elif question.field_type == RATING:
+                elif question.field_type == SurveyFieldType.RATING:
                     centre = profile.get(question.theme.slug, 4)
                     if later_round:
                         centre += change.get(question.theme.slug, 0)
@@ -156,7 +158,7 @@ def general_questions(themes):
         ),
         SurveyField(
             label=RELATIONSHIP,
-            field_type=RATING,
+            field_type=SurveyFieldType.RATING,
             scale_min=1,
             scale_max=5,
             scale_min_label="Very poor",
@@ -165,11 +167,13 @@ def general_questions(themes):
         ),
         SurveyField(
             label="Public bodies treat voluntary organisations as equal partners",
-            field_type=AGREE,
+            field_type=SurveyFieldType.AGREE,
             theme=themes.get("power-dynamics"),
         ),
         SurveyField(
-            label="Funding lets us plan more than a year ahead", field_type=AGREE, theme=themes.get("funding")
+            label="Funding lets us plan more than a year ahead",
+            field_type=SurveyFieldType.AGREE,
+            theme=themes.get("funding"),
         ),
         SurveyField(
             label="What would make the most difference?",

@@ -47,13 +47,17 @@ REVIEW_KEY_AREAS = [
 ]
 
 
-
 def build_themes():
     themes = {}
     for order, (name, slug, description) in enumerate(REVIEW_KEY_AREAS, start=1):
         themes[slug], _ = Theme.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "description": description, "group": Theme.GROUP_REVIEW, "sort_order": order},
+            defaults={
+                "name": name,
+                "description": description,
+                "group": Theme.Group.REVIEW,
+                "sort_order": order,
+            },
         )
     themes.update((theme.slug, theme) for theme in place_standard_themes())
     return themes

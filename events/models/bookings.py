@@ -24,14 +24,16 @@ class BookingQuerySet(models.QuerySet):
 
     def confirmed(self, now=None):
         """The bookings that hold places now: with a place, and confirmed by email or still held."""
-        return self.live(now).filter(status=Booking.CONFIRMED)
+        return self.live(now).filter(status=Booking.Status.CONFIRMED)
 
     def waiting(self):
         """The waiting list, first come first served: only people who confirmed their email."""
-        return self.filter(status=Booking.WAITING, confirm_by__isnull=True).order_by("created_at", "pk")
+        return self.filter(status=Booking.Status.WAITING, confirm_by__isnull=True).order_by(
+            "created_at", "pk"
+        )
 
     def active(self):
-        return self.exclude(status=Booking.CANCELLED)
+        return self.exclude(status=Booking.Status.CANCELLED)
 
     def total_places(self):
         return self.aggregate(total=Sum("places"))["total"] or 0
@@ -41,10 +43,10 @@ class Booking(models.Model):
     """A resident's booking. Name, email and access needs are personal data: only staff with
     site_home.view_personal_data see them, and they never appear on public pages or feeds."""
 
-    CONFIRMED = "confirmed"
-    WAITING = "waiting"
-    CANCELLED = "cancelled"
-    STATUS_CHOICES = [(CONFIRMED, "Confirmed"), (WAITING, "Waiting list"), (CANCELLED, "Cancelled")]
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", "Confirmed"
+        WAITING = "waiting", "Waiting list"
+        CANCELLED = "cancelled", "Cancelled"
 
     event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="bookings")
     name = models.CharField(max_length=120)
@@ -52,7 +54,7 @@ class Booking(models.Model):
     places = models.PositiveSmallIntegerField(default=1)
     access_needs = models.TextField(blank=True, max_length=1000)
     sessions = models.ManyToManyField("events.EventSession", blank=True, related_name="bookings")
-    status = models.CharField(max_length=12, choices=STATUS_CHOICES, default=CONFIRMED)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.CONFIRMED)
     created_at = models.DateTimeField(default=timezone.now)
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -97,11 +99,11 @@ class Booking(models.Model):
     def __str__(self):
         return f"Booking {self.pk} for {self.event.title}"
 
-    def changes_public_pages(self, created):
+    def page_cache_scope(self, created):
         # What the anonymous form writes (an unconfirmed booking) keeps the page cache: else a cache
         # miss after posting would tell the poster that the email had no booking. Places shown on
-        # the event page catch up when a booking is confirmed or cancelled (site_home.page_cache).
-        return self.confirm_by is None
+        # the event page catch up when a booking is confirmed or cancelled (site_home.cache_versions).
+        return None if self.confirm_by is not None else self.event_id
 
     @property
     def is_unconfirmed(self):
@@ -113,11 +115,11 @@ class Booking(models.Model):
     @property
     def state(self):
         """The status as organisers need to read it: unconfirmed bookings told apart."""
-        if self.status == self.CANCELLED or self.confirm_by is None:
+        if self.status == self.Status.CANCELLED or self.confirm_by is None:
             return self.get_status_display()
         if self.has_lapsed():
             return "Not confirmed in time"
-        held = "place held" if self.status == self.CONFIRMED else "waiting list"
+        held = "place held" if self.status == self.Status.CONFIRMED else "waiting list"
         return f"Awaiting email confirmation ({held})"
 
     @property
@@ -148,5 +150,5 @@ class Interest(models.Model):
     def __str__(self):
         return f"Interest {self.pk} in {self.event.title}"
 
-    def changes_public_pages(self, created):
-        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+    def page_cache_scope(self, created):
+        return None  # staff-only records: the public pages stay cached (site_home.cache_versions)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -12,9 +13,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from events.tokens import hold_minutes
 from site_home.blocks import BodyStreamBlock
+from site_home.models import PlacePage
 from site_home.page_cache import ContentPaginator
 from site_home.visibility import VisiblePageQuerySet
+
+from .bookings import Booking
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 EVENTS_PER_PAGE = 20
@@ -42,8 +47,6 @@ class EventQuerySet(VisiblePageQuerySet):
 
     def with_cards(self):
         """What an event card shows (places and their links), in a constant number of queries."""
-        from site_home.models import PlacePage
-
         return self.prefetch_related(
             Prefetch(
                 "places",
@@ -67,9 +70,8 @@ class EventIndexPage(RoutablePageMixin, Page):
         return EventPage.objects.child_of(self).live().public().with_cards()
 
     def _listing(self, request, past):
-        from events.forms import EventFilterForm
-
-        form = EventFilterForm(request.GET or None, request=request)
+        # Forms and views import the models, so the models name them by dotted path.
+        form = import_string("events.forms.EventFilterForm")(request.GET or None, request=request)
         # "Now" to the last five minutes, the page cache's lifetime: the listing can then be cached
         # as a fragment (the template's), and an event leaves "upcoming" at most five minutes late.
         now = timezone.now()
@@ -116,24 +118,20 @@ class EventIndexPage(RoutablePageMixin, Page):
 
 
 class EventPage(RoutablePageMixin, Page):
-    FORMAT_IN_PERSON = "in-person"
-    FORMAT_ONLINE = "online"
-    FORMAT_HYBRID = "hybrid"
-    FORMAT_CHOICES = [
-        (FORMAT_IN_PERSON, "In person"),
-        (FORMAT_ONLINE, "Online"),
-        (FORMAT_HYBRID, "Hybrid (in person and online)"),
-    ]
-    KIND_CHOICES = [
-        ("drop-in", "Drop-in session"),
-        ("workshop", "Workshop"),
-        ("steering-group", "Steering group meeting"),
-        ("conference", "Conference"),
-        ("other", "Other"),
-    ]
+    class Format(models.TextChoices):
+        IN_PERSON = "in-person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "Hybrid (in person and online)"
+
+    class Kind(models.TextChoices):
+        DROP_IN = "drop-in", "Drop-in session"
+        WORKSHOP = "workshop", "Workshop"
+        STEERING_GROUP = "steering-group", "Steering group meeting"
+        CONFERENCE = "conference", "Conference"
+        OTHER = "other", "Other"
 
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
-    kind = models.CharField("type of event", max_length=20, choices=KIND_CHOICES, default="workshop")
+    kind = models.CharField("type of event", max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="description")
 
     dates_tba = models.BooleanField(
@@ -145,7 +143,7 @@ class EventPage(RoutablePageMixin, Page):
     start = models.DateTimeField(null=True, blank=True, help_text="UK time.")
     end = models.DateTimeField(null=True, blank=True, help_text="UK time.")
 
-    format = models.CharField(max_length=20, choices=FORMAT_CHOICES, default=FORMAT_IN_PERSON)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     venue_name = models.CharField(max_length=160, blank=True)
     venue_address = models.TextField(blank=True, max_length=400)
     venue_accessibility = models.TextField(
@@ -186,9 +184,7 @@ class EventPage(RoutablePageMixin, Page):
 
     report_summary = models.TextField("summary", blank=True, max_length=1000)
     attendance = models.PositiveIntegerField("attendance figure", null=True, blank=True)
-    report_body = StreamField(
-        BodyStreamBlock(), blank=True, verbose_name="what we heard"
-    )
+    report_body = StreamField(BodyStreamBlock(), blank=True, verbose_name="what we heard")
 
     objects = PageManager.from_queryset(EventQuerySet)()
 
@@ -281,7 +277,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def is_online(self):
-        return self.format == self.FORMAT_ONLINE
+        return self.format == self.Format.ONLINE
 
     @property
     def has_report(self):
@@ -301,8 +297,6 @@ class EventPage(RoutablePageMixin, Page):
         return self.bookings_open and not self.dates_tba and not self.is_past
 
     def places_taken(self):
-        from .bookings import Booking
-
         return Booking.objects.filter(event=self).confirmed().total_places()  # held places count too
 
     def places_left(self):
@@ -328,23 +322,17 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("book/", name="book")
     def book(self, request):
-        from events import views
-
-        return views.book(request, self)
+        return import_string("events.views.book")(request, self)
 
     @path("book/check-email/", name="check_email")
     def check_email(self, request):
         """One page after every booking attempt, so it cannot tell whether the email was known."""
-        from events.tokens import hold_minutes
-
         context = {"hold_minutes": hold_minutes()}
         return self.render(request, template="events/book_check_email.html", context_overrides=context)
 
     @path("interest/", name="interest")
     def interest(self, request):
-        from events import views
-
-        return views.register_interest(request, self)
+        return import_string("events.views.register_interest")(request, self)
 
 
 class EventSession(Orderable):

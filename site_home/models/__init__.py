@@ -1,7 +1,7 @@
-from .pages import HomePage, StandardPage, ThemeIndexPage
+from .pages import HomePage, StandardPage
 from .places import PlaceIndexPage, PlacePage, PlacePriority, SteeringGroupMember
 from .site_settings import SiteSettings
-from .taxonomy import Theme
+from .taxonomy import Theme, ThemeIndexPage
 
 __all__ = [
     "HomePage",

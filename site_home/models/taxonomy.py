@@ -1,6 +1,14 @@
 from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
 from wagtail.search import index
+
+from site_home.hub import THEME_SECTIONS, collect_sections
+
+from .places import PlacePage
 
 
 class Theme(index.Indexed, models.Model):
@@ -10,18 +18,15 @@ class Theme(index.Indexed, models.Model):
     place said about each theme.
     """
 
-    GROUP_REVIEW = "review"
-    GROUP_PLACE_STANDARD = "place-standard"
-    GROUP_CHOICES = [
-        (GROUP_REVIEW, "Review key areas"),
-        (GROUP_PLACE_STANDARD, "Place Standard"),
-        ("", "Other"),
-    ]
+    class Group(models.TextChoices):
+        REVIEW = "review", "Review key areas"
+        PLACE_STANDARD = "place-standard", "Place Standard"
+        OTHER = "", "Other"
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
-    group = models.CharField(max_length=20, choices=GROUP_CHOICES, blank=True, default="")
+    group = models.CharField(max_length=20, choices=Group.choices, blank=True, default=Group.OTHER)
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
 
     panels = [
@@ -32,8 +37,8 @@ class Theme(index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     search_fields = [
-        # Indexed as `title` too: the search index ranks only a field of that name as a title, so a
-        # theme's name then weighs as much as a page's title when site search puts both in one list.
+        # Indexed as `title` too: the search index ranks only a field of that name as a title, so
+        # among the themes site search finds, those named by the words come first.
         index.SearchField("title", boost=2),
         index.SearchField("name"),
         index.SearchField("description"),
@@ -60,10 +65,58 @@ def theme_index_url(request=None):
     cached = getattr(request, "_theme_index_url", False) if request is not None else False
     if cached is not False:
         return cached
-    from .pages import ThemeIndexPage  # same app; avoids a models import cycle
-
     index_page = ThemeIndexPage.objects.live().public().only("url_path", "path").first()
     url = index_page.get_url(request) if index_page else None
     if request is not None:
         request._theme_index_url = url
     return url
+
+
+class ThemeIndexPage(RoutablePageMixin, Page):
+    """Lists the themes, and serves one public page per theme at /themes/<slug>/ showing everything
+    tagged with it (filled by THEME_SECTIONS hooks)."""
+
+    introduction = models.TextField(blank=True, max_length=400)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["site_home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    @path("")
+    def theme_list(self, request):
+        groups = {}
+        for theme in Theme.objects.all():
+            groups.setdefault(theme.get_group_display(), []).append(theme)
+        return self.render(request, context_overrides={"theme_groups": groups})
+
+    @path("<slug:slug>/", name="theme")
+    def theme_detail(self, request, slug):
+        theme = get_object_or_404(Theme, slug=slug)
+        places = (
+            PlacePage.objects.visible(request)
+            .filter(priorities__theme=theme)
+            .distinct()
+            .order_by("title")
+            .only("title", "url_path", "path", "depth")
+        )
+        return self.render(
+            request,
+            template="site_home/theme_page.html",
+            context_overrides={
+                "theme": theme,
+                "priority_places": places,
+                # Read inside the template's fragment, so only when that misses.
+                "sections": SimpleLazyObject(lambda: collect_sections(THEME_SECTIONS, theme, request)),
+                "breadcrumb_extra": theme.name,
+            },
+        )
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base is None:
+            return urls
+        for theme in Theme.objects.only("slug"):
+            urls.append({"location": base + self.reverse_subpage("theme", args=[theme.slug])})
+        return urls

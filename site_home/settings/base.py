@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from site_home.cache_setup import caches
 from site_home.frontend import BODY_CLASS_SCRIPT_HASH
 from site_home.paths import ADMIN_PATH
 
@@ -82,13 +83,11 @@ MIDDLEWARE = [
     # Before anything reads request.POST (the form-origin and CSRF checks): too big a body is refused
     # from its Content-Length, unread.
     "site_home.request_limits.RequestBodyLimitMiddleware",
-    # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering; outside
-    # PublicCacheMiddleware, so it stores only what that middleware marked public.
-    "site_home.page_cache.AnonymousPageCacheMiddleware",
-    # Above sessions, CSRF and messages: it must see the cookies they set to keep such pages private.
-    "site_home.middleware.PublicCacheMiddleware",
+    # Early, so a cached page for an anonymous visitor skips sessions, auth and rendering; above
+    # sessions, CSRF and messages, so it sees the cookies they set and keeps such pages private.
+    "site_home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Inside PublicCacheMiddleware, which must see the cookie it sets (site_home/people.py).
+    # Inside PageCacheMiddleware, which must see the cookie it sets (site_home/people.py).
     "site_home.people.ParticipantCookieMiddleware",
     "django.middleware.common.CommonMiddleware",
     "site_home.security.SameOriginFormsMiddleware",
@@ -138,17 +137,14 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "cv",
-            "TIMEOUT": 600,
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 600}}
+# Pages and fragments in "default", rate limits in "limits" (site_home/cache_setup.py).
+CACHES = caches(os.environ.get("REDIS_URL"), os.environ.get("LIMITS_REDIS_URL"))
+RATELIMIT_USE_CACHE = "limits"
+# With the cache server down, residents can still take part (the honeypot and moderation still
+# hold floods back) rather than every form answering "too many requests".
+RATELIMIT_FAIL_OPEN = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "site_home.cache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -340,11 +336,21 @@ elif os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 
-# Whole pages cached for anonymous visitors (seconds; 0 turns it off). See site_home/page_cache.py.
+# Caching (site_home/page_cache.py). Whole pages for anonymous visitors are kept at most this long
+# (seconds; 0 turns the page cache off), and their last copy this much longer, for when the database
+# is down. After residents take part on one page, other pages may show it this many seconds late.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-
-# Public pages send this Cache-Control to CDNs and browsers (seconds); 0 turns it off.
-PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", str(60 * 60 * 24)))
+ACTIVITY_SECONDS = int(os.environ.get("ACTIVITY_SECONDS", "30"))
+# How long a CDN may keep a public page (s-maxage; browsers always revalidate). Wagtail's frontend
+# cache app (WAGTAILFRONTENDCACHE above) purges a page when it is published or residents take part.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "30"))
+# The query parameters some public page reads; others are dropped before the view sees them.
+# A discussion thread's are "<thread>-sort", "<thread>-page" and "<thread>-status".
+PAGE_CACHE_QUERY_PARAMETERS = set(
+    ["q", "page", "status", "place", "theme", "tag", "format", "date_from", "date_to", "return_to"]
+)
+PAGE_CACHE_THREAD_PARAMETERS = {"sort", "page", "status"}
 
 # Feedback engine knobs (read by surveys/ and the apps that use it).
 # How many proxies we run in front of the app (load balancer, CDN): X-Forwarded-For is believed only
@@ -366,6 +372,11 @@ LOG_RETENTION_DAYS = int(os.environ.get("LOG_RETENTION_DAYS", "30"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"once_per_minute": {"()": "site_home.cache_setup.OncePerMinute"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "cache_console": {"class": "logging.StreamHandler", "filters": ["once_per_minute"]},
+    },
+    "loggers": {"site_home.cache": {"handlers": ["cache_console"], "level": "ERROR", "propagate": False}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

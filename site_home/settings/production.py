@@ -22,6 +22,8 @@ if _private.is_relative_to(_media) or _media.is_relative_to(_private):
     raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT, which is served publicly.")
 
 DEBUG = False
+# Several processes serve in production: they must share one cache (site_home.E001).
+REQUIRE_SHARED_CACHE = not env_bool("SINGLE_PROCESS", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))

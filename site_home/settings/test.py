@@ -15,7 +15,7 @@ STORAGES["private"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = caches(None, None)  # noqa: F405  (process-local: pages and limits)
 AXES_ENABLED = False
 # Like the lockout, turned on by the tests of it (tests/site_home/test_two_factor.py).
 ADMIN_TWO_FACTOR_REQUIRED = False

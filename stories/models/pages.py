@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import dateformat, timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.module_loading import import_string
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -82,10 +83,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return StoryPage.objects.live().public().descendant_of(self).newest_first()
 
     def get_context(self, request, *args, **kwargs):
-        from stories.forms import StoryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
-        filters = StoryFilterForm(request.GET, request)
+        # Forms, feeds and views import the models, so the models name them by dotted path.
+        filters = import_string("stories.forms.StoryFilterForm")(request.GET, request)
         stories = filters.filter(self.stories()).with_cards()
         query_string = urlencode(filters.active_params())
         paginator = ContentPaginator(stories, STORIES_PER_PAGE, request, ("stories", self.pk, query_string))
@@ -110,21 +110,15 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from stories.feeds import StoryFeed
-
-        return StoryFeed(self)(request)
+        return import_string("stories.feeds.StoryFeed")(self)(request)
 
     @path("feed/<slug:place_slug>/", name="place_feed")
     def place_feed(self, request, place_slug):
-        from stories.feeds import PlaceStoryFeed
-
-        return PlaceStoryFeed(self)(request, place_slug=place_slug)
+        return import_string("stories.feeds.PlaceStoryFeed")(self)(request, place_slug=place_slug)
 
     @path("share/", name="share")
     def share(self, request):
-        from stories.views import share_story
-
-        return share_story(request, self)
+        return import_string("stories.views.share_story")(request, self)
 
     @path("share/thank-you/", name="share_thanks")
     def share_thanks(self, request):
@@ -138,7 +132,7 @@ class StoryPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("teller_type") == StoryPage.TELLER_STAFF:
+        if cleaned.get("teller_type") == StoryPage.Teller.STAFF:
             cleaned["consent_given"], cleaned["consent_date"] = False, None
             return cleaned
         given, date = cleaned.get("consent_given"), cleaned.get("consent_date")
@@ -157,20 +151,16 @@ class StoryPageForm(WagtailAdminPageForm):
 
 
 class StoryPage(HeroImageMixin, DiscussionMixin, Page):
-    TELLER_RESIDENT = "resident"
-    TELLER_GROUP = "group"
-    TELLER_STAFF = "staff"
-    TELLER_CHOICES = [
-        (TELLER_RESIDENT, "A resident"),
-        (TELLER_GROUP, "A community group"),
-        (TELLER_STAFF, "Staff"),
-    ]
+    class Teller(models.TextChoices):
+        RESIDENT = "resident", "A resident"
+        GROUP = "group", "A community group"
+        STAFF = "staff", "Staff"
 
     standfirst = models.TextField(max_length=400, help_text="One or two sentences that draw the reader in.")
     publication_date = models.DateField(default=timezone.localdate)
     hero_image_credit = models.CharField("photo credit", max_length=120, blank=True)
 
-    teller_type = models.CharField("told by", max_length=20, choices=TELLER_CHOICES, default=TELLER_RESIDENT)
+    teller_type = models.CharField("told by", max_length=20, choices=Teller.choices, default=Teller.RESIDENT)
     teller_name = models.CharField(
         "teller's name",
         max_length=120,
@@ -250,11 +240,11 @@ class StoryPage(HeroImageMixin, DiscussionMixin, Page):
 
     @property
     def needs_consent(self):
-        return self.teller_type != self.TELLER_STAFF
+        return self.teller_type != self.Teller.STAFF
 
     @property
     def teller_label(self):
-        if self.teller_type == self.TELLER_STAFF:
+        if self.teller_type == self.Teller.STAFF:
             return f"{self.teller_name} (staff)"
         return self.teller_name
 

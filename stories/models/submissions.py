@@ -24,20 +24,15 @@ def submission_photo_path(instance, filename):
 
 class StorySubmissionQuerySet(models.QuerySet):
     def waiting(self):
-        return self.filter(status=StorySubmission.STATUS_NEW)
+        return self.filter(status=StorySubmission.Status.NEW)
 
 
 class StorySubmission(models.Model):
-    STATUS_NEW = "new"
-    STATUS_DRAFTED = "drafted"
-    STATUS_PUBLISHED = "published"
-    STATUS_REJECTED = "rejected"
-    STATUS_CHOICES = [
-        (STATUS_NEW, "Waiting for review"),
-        (STATUS_DRAFTED, "Draft story created"),
-        (STATUS_PUBLISHED, "Published"),
-        (STATUS_REJECTED, "Not published"),
-    ]
+    class Status(models.TextChoices):
+        NEW = "new", "Waiting for review"
+        DRAFTED = "drafted", "Draft story created"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Not published"
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     title = models.CharField(max_length=120)
@@ -57,7 +52,7 @@ class StorySubmission(models.Model):
     consent_publish = models.BooleanField("agreed to publication", default=False)
     consent_contact = models.BooleanField("agreed to be contacted", default=False)
 
-    status = models.CharField(max_length=20, choices=STATUS_CHOICES, default=STATUS_NEW, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
     rejection_reason = models.TextField(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     story = models.ForeignKey(
@@ -87,8 +82,8 @@ class StorySubmission(models.Model):
     def __str__(self):
         return self.title
 
-    def changes_public_pages(self, created):
-        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+    def page_cache_scope(self, created):
+        return None  # staff-only records: the public pages stay cached (site_home.cache_versions)
 
     @property
     def shown_name(self):

@@ -6,7 +6,7 @@ from django import forms
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from site_home.models import PlacePage
-from surveys.builder.models.fields import AGREE_CHOICES, PREFER_NOT_TO_SAY, RATING
+from surveys.builder.models.fields import AGREE_CHOICES, PREFER_NOT_TO_SAY, SurveyFieldType
 from surveys.feedback.forms_base import PublicForm
 
 RADIO_TYPES = {"radio", "rating", "agree", "place"}
@@ -25,7 +25,9 @@ class SurveyForm(BaseForm, PublicForm):
         for question in self.questions:
             name = question.clean_name
             if question.field_type in RADIO_TYPES:
-                item = Field.radios(name, legend_size="s", inline=question.field_type == RATING)
+                item = Field.radios(
+                    name, legend_size="s", inline=question.field_type == SurveyFieldType.RATING
+                )
             elif question.field_type in CHECKBOX_TYPES:
                 item = Field.checkboxes(name, legend_size="s")
             else:

@@ -1,7 +1,7 @@
 """The Place Standard preset: for each of its 14 themes, a 1–7 rating plus two open questions."""
 
 from site_home.models import Theme
-from surveys.builder.models.fields import RATING, SurveyField
+from surveys.builder.models.fields import SurveyField, SurveyFieldType
 
 LOW_LABEL = "Lots of room for improvement"
 HIGH_LABEL = "Very little room for improvement"
@@ -90,7 +90,7 @@ def place_standard_themes():
             defaults={
                 "name": name,
                 "description": description,
-                "group": Theme.GROUP_PLACE_STANDARD,
+                "group": Theme.Group.PLACE_STANDARD,
                 "sort_order": order,
             },
         )
@@ -106,7 +106,7 @@ def place_standard_fields():
             SurveyField(
                 label=theme.name,
                 help_text=theme.description,
-                field_type=RATING,
+                field_type=SurveyFieldType.RATING,
                 theme=theme,
                 scale_min=1,
                 scale_max=7,

@@ -16,7 +16,7 @@ from django.db.models import Count, Max, Q
 
 from site_home.models import PlacePage
 from site_home.visibility import visible_q
-from surveys.builder.models.fields import PLACE, RATING, SurveyField, SurveySubmission
+from surveys.builder.models.fields import SurveyField, SurveyFieldType, SurveySubmission
 from surveys.builder.radar import Compass, CompassAxis
 from surveys.builder.tallies import Counts, answer_tallies, combined
 
@@ -40,7 +40,7 @@ class QuestionResult:
 
     @property
     def is_rating(self):
-        return self.question.field_type == RATING
+        return self.question.field_type == SurveyFieldType.RATING
 
     @property
     def is_text(self):
@@ -93,7 +93,7 @@ def scores(options):
 def question_result(question, counts, places_by_slug):
     answered = counts.answered[question.clean_name]
     chosen = counts.chosen.get(question.clean_name, Counter())
-    if question.field_type == PLACE:
+    if question.field_type == SurveyFieldType.PLACE:
         labels = [(slug, place.title) for slug, place in places_by_slug.items()]
     else:
         labels = [(option, option) for option in question.choice_list()]
@@ -105,18 +105,22 @@ def question_result(question, counts, places_by_slug):
             for key, label in labels
         ],
     )
-    if question.field_type == RATING:
+    if question.field_type == SurveyFieldType.RATING:
         result.median = median_from_counts(scores(chosen))
     return result
 
 
 def counted_names(questions):
     """The questions whose options are counted: those with options, or a score or place to choose."""
-    return [q.clean_name for q in questions if q.field_type in (PLACE, RATING) or q.choice_list()]
+    return [
+        q.clean_name
+        for q in questions
+        if q.field_type in (SurveyFieldType.PLACE, SurveyFieldType.RATING) or q.choice_list()
+    ]
 
 
 def themed_ratings(questions):
-    return [q for q in questions if q.field_type == RATING and q.theme_id]
+    return [q for q in questions if q.field_type == SurveyFieldType.RATING and q.theme_id]
 
 
 def theme_medians(rated, counts):

@@ -18,7 +18,7 @@ OFFICIAL_PERMISSION = "surveys.post_official_response"
 
 
 class DecisionForm(forms.Form):
-    action = forms.ChoiceField(choices=moderation.ACTIONS.items(), widget=forms.RadioSelect)
+    action = forms.ChoiceField(choices=moderation.Action.choices, widget=forms.RadioSelect)
     reason = forms.CharField(
         required=False,
         max_length=1000,
@@ -28,7 +28,7 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") == moderation.REJECT and not data.get("reason", "").strip():
+        if data.get("action") == moderation.Action.REJECT and not data.get("reason", "").strip():
             self.add_error("reason", "Give a reason for rejecting, for the record.")
         return data
 

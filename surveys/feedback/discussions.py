@@ -2,7 +2,6 @@
 told what happens next (a `<thread>-status` query flag read by the thread, so visitors get no cookie).
 """
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import Prefetch, Q
@@ -17,7 +16,9 @@ from site_home.links import absolute_url
 from site_home.models import SiteSettings
 from site_home.page_cache import ContentPaginator, cached_fragment
 from surveys.feedback.emails import queue_email
-from surveys.feedback.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
+from surveys.feedback.forms import CommentForm
+from surveys.feedback.models.comments import confirm_max_age
+from surveys.feedback.models.settings import Publishing
 from surveys.models import Comment, FeedbackSettings
 
 PER_PAGE = 20
@@ -38,14 +39,10 @@ STATUS_MESSAGES = {
 }
 
 WHAT_HAPPENS_NEXT = {
-    PUBLISH_IMMEDIATE: "Your comment appears as soon as you post it.",
-    PUBLISH_CONFIRM: "We email you a link: your comment appears once you open it.",
+    Publishing.IMMEDIATE: "Your comment appears as soon as you post it.",
+    Publishing.CONFIRM: "We email you a link: your comment appears once you open it.",
     "moderate": "A moderator reads every comment before it appears.",
 }
-
-
-def confirm_max_age():
-    return timezone.timedelta(days=getattr(settings, "FEEDBACK_CONFIRM_DAYS", 7))
 
 
 def thread_id(section_key=""):
@@ -114,7 +111,8 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
             "page_id": page.pk,
             "section_key": section_key,
             "section_label": section_label,
-            "theme_id": theme.pk if theme else None,
+            "theme_id": page.comment_theme_id() or (theme.pk if theme else None),
+            "place": page.comment_place_id(),
             "return_to": request.path,
         }
         form_fields = comment_form_fields(request, page, thread, initial)
@@ -147,8 +145,6 @@ def comment_form_fields(request, page, thread, initial):
     """The blank comment form's fields as HTML. For visitors who are not signed in it is the same
     for everyone on a page, and rendering its place and theme lists was a third of a story page's
     time, so it is rendered once per content version (site_home.page_cache) and kept in the cache."""
-    from surveys.feedback.forms import CommentForm
-
     def render():
         form = CommentForm(page=page, user=request.user, auto_id=f"{thread}-%s", initial=initial)
         return render_to_string("components/form_fields.html", {"form": form}, request=request)
@@ -185,7 +181,8 @@ def submit_comment(request, page, form, parent=None):
         section_label=parent.section_label
         if parent
         else page.discussion_section_label(section_key, data.get("section_label") or "") or "",
-        theme_id=parent.theme_id if parent else data.get("theme_id"),
+        # A page filed under one theme (a discussion) decides it, not the hidden field.
+        theme_id=page.comment_theme_id() or (parent.theme_id if parent else data.get("theme_id")),
         place=data.get("place"),
         display_name=data["display_name"].strip(),
         email=data["email"],
@@ -197,14 +194,14 @@ def submit_comment(request, page, form, parent=None):
         author=request.user if official else None,
         source_path=safe_return_path(request, data.get("return_to"), page.url or "/"),
     )
-    mode = PUBLISH_IMMEDIATE if official else page.publishing_mode(request)
+    mode = Publishing.IMMEDIATE if official else page.publishing_mode(request)
     with transaction.atomic():
-        if mode == PUBLISH_IMMEDIATE:
+        if mode == Publishing.IMMEDIATE:
             comment.state = Comment.State.PUBLISHED
             comment.published_at = timezone.now()
             comment.save()
             return comment, "published"
-        if mode == PUBLISH_CONFIRM:
+        if mode == Publishing.CONFIRM:
             comment.state = Comment.State.UNCONFIRMED
             comment.save()
             link = absolute_url(reverse("surveys:comment_confirm", args=[confirm_token(comment)]))

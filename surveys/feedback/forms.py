@@ -6,6 +6,7 @@ from django import forms
 from site_home.models import PlacePage, Theme
 from surveys.feedback.forms_base import PublicForm
 from surveys.feedback.models.comments import BODY_MAX_LENGTH
+from surveys.feedback.models.settings import Publishing
 from surveys.models import Comment, Report
 
 
@@ -108,12 +109,10 @@ class CommentForm(PublicForm):
 
 def email_hint(page, offers_outcome):
     """What the address is used for on this page, and nothing it is not used for."""
-    from surveys.feedback.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
-
-    mode = page.publishing_mode() if hasattr(page, "publishing_mode") else PUBLISH_IMMEDIATE
+    mode = page.publishing_mode() if hasattr(page, "publishing_mode") else Publishing.IMMEDIATE
     uses = {
-        PUBLISH_CONFIRM: "We email you a link to confirm your comment",
-        PUBLISH_IMMEDIATE: "We only use it if a moderator needs to contact you about your comment",
+        Publishing.CONFIRM: "We email you a link to confirm your comment",
+        Publishing.IMMEDIATE: "We only use it if a moderator needs to contact you about your comment",
     }.get(mode, "We email you when a moderator has published your comment")
     if offers_outcome:
         uses += " and, if you ask, to tell you the outcome"

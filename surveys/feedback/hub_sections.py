@@ -1,10 +1,12 @@
-"""What people have said, on place hubs and theme pages (site_home.hub): three queries each, the
-comments of pages the public may not see left out (site_home.visibility)."""
+"""What people have said, and the discussions open to join, on place hubs and theme pages
+(site_home.hub): a fixed number of queries each, pages the public may not see left out
+(site_home.visibility)."""
 
 from site_home.hub import HubSection
-from surveys.models import Comment
+from surveys.models import Comment, DiscussionPage
 
 LATEST = 3
+DISCUSSIONS = 5
 
 
 def _recent(queryset, count):
@@ -32,4 +34,30 @@ def theme_comments_section(theme, request):
         "What people have said about this",
         "surveys/sections/comment_list.html",
         {"total": total, "comments": _recent(comments, 5), "where": f"about {theme.name}"},
+    )
+
+
+def _open_discussions(request):
+    return DiscussionPage.objects.visible(request).open().with_cards().order_by("-first_published_at", "-pk")
+
+
+def place_discussions_section(place, request):
+    discussions = list(_open_discussions(request).for_place(place)[:DISCUSSIONS])
+    if not discussions:
+        return None
+    return HubSection(
+        f"Join the discussion in {place.title}",
+        "surveys/sections/discussion_list.html",
+        {"discussions": discussions, "show": "theme"},
+    )
+
+
+def theme_discussions_section(theme, request):
+    discussions = list(_open_discussions(request).for_theme(theme)[:DISCUSSIONS])
+    if not discussions:
+        return None
+    return HubSection(
+        "Join the discussion",
+        "surveys/sections/discussion_list.html",
+        {"discussions": discussions, "show": "place"},
     )

@@ -1,29 +1,30 @@
 """Moderators' actions on comments, shared by the admin views and tests: one place that records
 who did what, when and why."""
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from site_home.links import absolute_url
 from surveys.feedback.emails import queue_email
 from surveys.models import Comment
 
-APPROVE = "approve"
-REJECT = "reject"
-ACTIONS = {APPROVE: "Approve and publish", REJECT: "Reject (hide from the site)"}
+
+class Action(models.TextChoices):
+    APPROVE = "approve", "Approve and publish"
+    REJECT = "reject", "Reject (hide from the site)"
 
 
 def moderate(comments, action, user, reason=""):
     """Apply `action` to each comment (a queryset or list); returns how many changed state.
     A resident whose comment was waiting for a moderator is told by email when it is published."""
-    target = Comment.State.PUBLISHED if action == APPROVE else Comment.State.REJECTED
+    target = Comment.State.PUBLISHED if action == Action.APPROVE else Comment.State.REJECTED
     changed = 0
     with transaction.atomic():
         for comment in comments:
             if comment.state == target:
                 continue
             was_waiting = comment.state == Comment.State.PENDING
-            if action == APPROVE:
+            if action == Action.APPROVE:
                 comment.approve(user, reason)
                 if was_waiting and comment.email:
                     tell_resident_published(comment)

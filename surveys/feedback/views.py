@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
-from site_home.middleware import personal_page
+from site_home.page_cache import personal_page
 from site_home.people import network_is_full, person
 from site_home.visibility import require_visible
 from surveys.feedback.antispam import over_limit, rate_limited_response
@@ -94,6 +94,7 @@ def comment_reply(request, pk):
             "page_id": page.pk,
             "parent_id": parent.pk,
             "section_key": parent.section_key,
+            "place": page.comment_place_id(),
             "return_to": parent.source_path,
         },
     )

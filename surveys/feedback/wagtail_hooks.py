@@ -10,7 +10,12 @@ from site_home.admin_lookups import DeclaredLookupsOnlyMixin
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
 from site_home.permissions import can_see_personal_data
 from surveys.feedback import admin_views
-from surveys.feedback.hub_sections import place_comments_section, theme_comments_section
+from surveys.feedback.hub_sections import (
+    place_comments_section,
+    place_discussions_section,
+    theme_comments_section,
+    theme_discussions_section,
+)
 from surveys.models import Comment
 
 PUBLIC_EXPORT = [
@@ -165,5 +170,7 @@ def moderation_urls():
     ]
 
 
+hooks.register(PLACE_SECTIONS, order=50)(place_discussions_section)
+hooks.register(THEME_SECTIONS, order=50)(theme_discussions_section)
 hooks.register(PLACE_SECTIONS, order=60)(place_comments_section)
 hooks.register(THEME_SECTIONS, order=60)(theme_comments_section)

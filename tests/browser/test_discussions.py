@@ -92,3 +92,30 @@ def test_discussion_works_without_javascript(no_js_page, live_site, hall):
     page.get_by_role("button", name="I agree with Aileen").click()
     expect(page.get_by_text("We have counted your agreement")).to_be_visible()
     expect(page.locator("#comments").get_by_text("1 person agrees")).to_be_visible()
+
+
+def test_resident_finds_the_discussion_from_its_place_and_theme_pages(
+    page, live_site, place_index, theme_index, home_page, assert_accessible
+):
+    from tests.site_home.factories import ThemeFactory, make_place
+
+    ashgrove, funding = make_place(place_index, title="Ashgrove"), ThemeFactory(name="Funding")
+    hall = make_discussion(
+        home_page, title="How should the hall be used?", slug="hall", place=ashgrove, theme=funding
+    )
+    CommentFactory(page=hall, display_name="Aileen", body="Weekday mornings for toddler groups, please.")
+
+    page.goto(live_site + ashgrove.url)
+    section = page.get_by_role("region", name="Join the discussion in Ashgrove")
+    expect(section).to_contain_text("1 comment · Funding")
+    assert_accessible(page)
+
+    section.get_by_role("link", name="How should the hall be used?").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("How should the hall be used?")
+    expect(page.get_by_label("Where do you live or work? (optional)")).to_have_value(str(ashgrove.pk))
+
+    page.goto(f"{live_site}/themes/{funding.slug}/")
+    section = page.get_by_role("region", name="Join the discussion")
+    expect(section.get_by_role("link", name="How should the hall be used?")).to_be_visible()
+    expect(section).to_contain_text("1 comment · Ashgrove")
+    assert_accessible(page)

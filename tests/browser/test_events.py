@@ -83,7 +83,7 @@ def test_resident_finds_books_and_cancels(page, live_site, events, assert_access
     page.get_by_role("button", name="Yes, cancel my booking").click()
     expect(page.get_by_role("heading", name="Booking cancelled")).to_be_visible()
     assert_accessible(page)
-    assert Booking.objects.get().status == Booking.CANCELLED
+    assert Booking.objects.get().status == Booking.Status.CANCELLED
 
 
 def test_other_event_pages_are_accessible(page, live_site, events, assert_accessible):
@@ -117,3 +117,38 @@ def test_booking_works_without_javascript(no_js_page, live_site, events):
     page.goto(live_site + re.search(r"(/events/bookings/confirm/\S+/)", request.body).group(1))
     expect(page.get_by_role("heading", name="Booking confirmed")).to_be_visible()
     assert Booking.objects.get().email == "ali@example.org"
+
+
+def test_after_booking_the_event_page_shows_the_places_taken_with_the_page_cache_on(
+    page, browser, live_site, event_index_for_cache, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    event = event_index_for_cache
+    page.goto(live_site + event.url)
+    expect(page.get_by_text("10 places left.")).to_be_visible()
+    page.reload()  # now from the page cache, for everyone
+    expect(page.get_by_text("10 places left.")).to_be_visible()
+
+    page.get_by_role("link", name="Book a place").click()
+    page.get_by_label("Name").fill("Morag Finlay")
+    page.get_by_label("Email address").fill("morag@example.org")
+    page.get_by_label("Number of places").fill("2")
+    page.get_by_label("I agree").check()
+    page.get_by_role("button", name="Book").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    page.goto(live_site + re.search(r"(/events/bookings/confirm/\S+/)", mail.outbox[-1].body).group(1))
+    expect(page.get_by_role("heading", name="Booking confirmed")).to_be_visible()
+
+    page.goto(live_site + event.url)
+    expect(page.get_by_text("8 places left.")).to_be_visible()  # their own booking, at once
+    stranger = browser.new_page()
+    stranger.goto(live_site + event.url)
+    expect(stranger.get_by_text("8 places left.")).to_be_visible()  # and everyone else's copy too
+    stranger.close()
+
+
+@pytest.fixture
+def event_index_for_cache(live_site, home_page):
+    index = EventIndexPageFactory(parent=home_page, show_in_menus=True)
+    index.save_revision().publish()
+    return make_event(index, title="Harbourside walk", capacity=10)

@@ -106,7 +106,7 @@ def test_full_event_puts_people_on_waiting_list(client, event_index, on_commit):
         client.post(event.url + "book/", form_data(email="a@example.org", places="2"))
         response = client.post(event.url + "book/", form_data(email="b@example.org"))
     assert response["Location"].endswith("book/check-email/")
-    assert Booking.objects.get(email="b@example.org").status == Booking.WAITING
+    assert Booking.objects.get(email="b@example.org").status == Booking.Status.WAITING
     assert "Join the waiting list" in client.get(event.url).content.decode()  # held places count
     assert "When you confirm, you join the waiting list" in mail.outbox[-1].body
     with on_commit():
@@ -270,10 +270,10 @@ def test_raising_capacity_promotes_the_waiting_list(event_index, on_commit):
     event = make_event(event_index, capacity=1)
     booked(event, name="A", email="a@example.org")
     waiting = booked(event, name="B", email="b@example.org")
-    assert waiting.status == Booking.WAITING
+    assert waiting.status == Booking.Status.WAITING
     event.capacity = 2
     with on_commit():
         event.save_revision().publish()
     waiting.refresh_from_db()
-    assert waiting.status == Booking.CONFIRMED
+    assert waiting.status == Booking.Status.CONFIRMED
     assert [m.to for m in mail.outbox] == [["b@example.org"]]

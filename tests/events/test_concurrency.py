@@ -51,7 +51,7 @@ def test_forty_concurrent_bookings_for_ten_places(event_index):
     bookings = Booking.objects.filter(event=event)
     assert bookings.count() == 40
     assert bookings.confirmed().count() == 10
-    assert bookings.filter(status=Booking.WAITING).count() == 30
+    assert bookings.filter(status=Booking.Status.WAITING).count() == 30
     assert bookings.values("email").distinct().count() == 40
 
 
@@ -88,7 +88,7 @@ def test_lapsed_holds_confirmations_and_new_bookings_at_once_never_overbook(even
         reservations.confirm(reservations.book(event, name="W", email=f"w{n}@example.org").booking)
         for n in range(5)
     ]
-    assert {booking.status for booking in waiting} == {Booking.WAITING}
+    assert {booking.status for booking in waiting} == {Booking.Status.WAITING}
     Booking.objects.filter(pk__in=[hold.pk for hold in holds[:6]]).update(confirm_by=timezone.now())
 
     def act(number):

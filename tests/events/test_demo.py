@@ -18,7 +18,7 @@ def test_demo_events_cover_every_case_and_are_idempotent(client):
     tba = events.dates_to_be_announced().get()
     assert tba.interests.count() >= 2
     full = events.get(slug="brackenhill-steering-group-spring")
-    assert full.places_left() == 0 and full.bookings.filter(status=Booking.WAITING).exists()
+    assert full.places_left() == 0 and full.bookings.filter(status=Booking.Status.WAITING).exists()
     assert not full.is_past
     conference = events.get(slug="stronger-together-conference")
     assert conference.attendance >= 150 and conference.sessions.filter(capacity__isnull=False).count() >= 4

@@ -12,7 +12,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def caches_on(settings):
     settings.PAGE_CACHE_SECONDS = 300
-    settings.PUBLIC_CACHE_SECONDS = 300
 
 
 def assert_private(response):

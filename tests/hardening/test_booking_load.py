@@ -65,5 +65,5 @@ def test_two_hundred_concurrent_bookings_for_fifty_places(home_page):
     bookings = Booking.objects.filter(event=event)
     assert bookings.count() == 200
     assert bookings.confirmed().count() == 50
-    assert bookings.filter(status=Booking.WAITING).count() == 150
+    assert bookings.filter(status=Booking.Status.WAITING).count() == 150
     assert bookings.values("email").distinct().count() == 200

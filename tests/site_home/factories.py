@@ -2,7 +2,7 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from site_home.models import PlacePage, PlacePriority, SteeringGroupMember, Theme
+from site_home.models import HomePage, PlaceIndexPage, PlacePage, PlacePriority, SteeringGroupMember, Theme
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -13,7 +13,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Theme {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
     description = "What people said about this."
-    group = Theme.GROUP_REVIEW
+    group = Theme.Group.REVIEW
 
 
 class PlacePageFactory(wagtail_factories.PageFactory):
@@ -54,3 +54,14 @@ def make_place(parent, **kwargs):
     place = PlacePageFactory(parent=parent, **kwargs)
     place.save_revision().publish()
     return place
+
+
+def place_index_for(page):
+    """The site's one places index, added under the home page if the test has none yet."""
+    index_page = PlaceIndexPage.objects.first()
+    if index_page is None:
+        home = page if isinstance(page.specific, HomePage) else HomePage.objects.first()
+        index_page = PlaceIndexPage(title="Places", slug="places", show_in_menus=True)
+        home.add_child(instance=index_page)
+        index_page.save_revision().publish()
+    return index_page

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.template import Context, RequestContext, Template
 from django.urls import include, path
 
+from site_home.page_cache import shared
 from site_home.security import same_origin_required
 
 FORM = Template('<form method="post"><input name="comment"><button>Send</button></form>')
@@ -47,12 +48,29 @@ def database_down(request):
     raise OperationalError("could not connect to server")
 
 
+class Flaky:
+    """A shared view that fails like a lost database while `down` is set."""
+
+    down = False
+    renders = 0
+
+    @staticmethod
+    def view(request):
+        if Flaky.down:
+            raise OperationalError("could not connect to server")
+        Flaky.renders += 1
+        return HttpResponse(f"render {Flaky.renders}")
+
+
 urlpatterns = [
-    path("public-form/", public_form),
-    path("with-csrf-token/", with_csrf_token),
-    path("with-cookie/", with_cookie),
-    path("with-message/", with_message),
-    path("plain/", plain),
+    # Shared (site_home.page_cache): each but plain/ sets some personal state.
+    path("public-form/", shared(public_form)),
+    path("with-csrf-token/", shared(with_csrf_token)),
+    path("with-cookie/", shared(with_cookie)),
+    path("with-message/", shared(with_message)),
+    path("plain/", shared(plain)),
+    path("flaky/", shared(Flaky.view)),
+    path("not-shared/", plain),
     path("too-many/", too_many),
     path("database-down/", database_down),
     path("", include("site_home.urls")),

@@ -15,8 +15,8 @@ def test_demo_builds_the_site_once_keeps_edits_and_creates_the_admin_once(client
     call_command("load_demo", stdout=out)
 
     assert PlacePage.objects.live().count() == 10
-    assert Theme.objects.filter(group=Theme.GROUP_REVIEW).count() == 8
-    assert Theme.objects.filter(group=Theme.GROUP_PLACE_STANDARD).count() == 14
+    assert Theme.objects.filter(group=Theme.Group.REVIEW).count() == 8
+    assert Theme.objects.filter(group=Theme.Group.PLACE_STANDARD).count() == 14
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.privacy_page and settings.accessibility_page and settings.guidelines_page
     for place in PlacePage.objects.prefetch_related("priorities", "steering_group_members"):

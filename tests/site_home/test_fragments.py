@@ -5,7 +5,8 @@ from django.conf import settings
 from django.template import Context, Template
 from wagtail.models import Page
 
-from site_home.page_cache import ContentPaginator, current_version, invalidate
+from site_home.cache_versions import site_changed
+from site_home.page_cache import ContentPaginator, content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def test_a_fragment_is_made_once_per_content_version_and_values(rf):
     assert render(rf.get("/"), counter) == "1"
     assert render(rf.get("/"), counter) == "1"  # another visitor: from the cache
     assert render(rf.get("/"), counter, value=2) == "2"  # other values, another fragment
-    invalidate()  # what a publish or a published comment does
+    site_changed()  # what a publish or a published comment does
     assert render(rf.get("/"), counter) == "3"
 
 
@@ -59,7 +60,7 @@ def test_content_paginator_counts_once_per_content_version(rf, home_page, django
         assert ContentPaginator(pages, 10, rf.get("/"), ("all",)).count == total
     with django_assert_num_queries(0):
         assert ContentPaginator(pages, 10, rf.get("/"), ("all",)).count == total
-    invalidate()
+    site_changed()
     with django_assert_num_queries(1):
         assert ContentPaginator(pages, 10, rf.get("/"), ("all",)).count == total
 
@@ -69,6 +70,6 @@ def test_a_search_index_update_starts_a_new_content_version(home_page):
     # cached search results must not outlive the index they were read from.
     from modelsearch.tasks import insert_or_update_object_task
 
-    before = current_version()
+    before = content_version()
     insert_or_update_object_task.enqueue("site_home", "homepage", home_page.pk)
-    assert current_version() != before
+    assert content_version() != before

@@ -79,8 +79,12 @@ def test_sign_in_records_are_deleted_after_the_log_period(model, settings):
     extra = {"get_data": "", "post_data": "", "failures_since_start": 1} if model is AccessAttempt else {}
     old, recent = (
         model.objects.create(
-            ip_address="192.0.2.1", username=f"staff{n}", user_agent="Firefox", http_accept="*/*",
-            path_info="/admin/login/", **extra,
+            ip_address="192.0.2.1",
+            username=f"staff{n}",
+            user_agent="Firefox",
+            http_accept="*/*",
+            path_info="/admin/login/",
+            **extra,
         )
         for n in range(2)
     )

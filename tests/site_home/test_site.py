@@ -102,7 +102,14 @@ def test_security_headers_on_public_pages(client, home_page):
 
 def _run_production(env_overrides, *args):
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for themselves; a deployment never has it.
-    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    unset = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "REDIS_URL",
+        "LIMITS_REDIS_URL",
+        "SINGLE_PROCESS",
+    }
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DJANGO_SETTINGS_MODULE="site_home.settings.production", **env_overrides)
     return subprocess.run(
@@ -129,7 +136,11 @@ def test_production_settings_do_not_ship_the_demo_and_benchmark_commands():
 
 def test_production_settings_pass_check_deploy():
     result = _run_production(
-        {"SECRET_KEY": "x7!k2@p9#q4$w8%e3^r6&t1*y5(u0)i-o=p+a[s]d{f}g|h;j:k", "ALLOWED_HOSTS": "example.org"},
+        {
+            "SECRET_KEY": "x7!k2@p9#q4$w8%e3^r6&t1*y5(u0)i-o=p+a[s]d{f}g|h;j:k",
+            "ALLOWED_HOSTS": "example.org",
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+        },
         "check",
         "--deploy",
         "--fail-level",
@@ -149,3 +160,14 @@ def test_personal_data_permission_is_needed_to_see_personal_data(django_user_mod
     editor.user_permissions.add(Permission.objects.get(codename="view_personal_data"))
     editor = django_user_model.objects.get(pk=editor.pk)
     assert can_see_personal_data(editor)
+
+
+@pytest.mark.parametrize("extra, refused", [({}, True), ({"SINGLE_PROCESS": "1"}, False)])
+def test_production_refuses_a_process_local_cache_unless_one_process_serves(extra, refused):
+    secrets = {
+        "SECRET_KEY": "x7!k2@p9#q4$w8%e3^r6&t1*y5(u0)i-o=p+a[s]d{f}g|h;j:k",
+        "ALLOWED_HOSTS": "example.org",
+    }
+    result = _run_production({**secrets, **extra}, "check")
+    assert (result.returncode != 0) is refused
+    assert ("site_home.E001" in result.stdout + result.stderr) is refused

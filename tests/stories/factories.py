@@ -29,7 +29,7 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
     standfirst = "How a street came together."
     publication_date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
-    teller_type = StoryPage.TELLER_RESIDENT
+    teller_type = StoryPage.Teller.RESIDENT
     teller_name = "Jean, Ashgrove"
     consent_given = True
     consent_date = datetime.date(2025, 12, 1)

@@ -49,7 +49,7 @@ def test_submission_becomes_a_draft_story_with_everything_carried_over(
     assert story.title == submission.title
     assert story.place == places["ashgrove"]
     assert set(story.themes.all()) == {themes["funding"], themes["natural-space"]}
-    assert story.teller_type == StoryPage.TELLER_RESIDENT and story.teller_name == "Rena"
+    assert story.teller_type == StoryPage.Teller.RESIDENT and story.teller_name == "Rena"
     assert story.consent_given and story.consent_date == submission.created_at.date()
     # The opening paragraph becomes the standfirst and only the rest the body: nothing is said twice.
     assert story.standfirst == "The hall was cold."
@@ -62,7 +62,7 @@ def test_submission_becomes_a_draft_story_with_everything_carried_over(
     assert story.hero_image_credit == "Rena"
     assert story.hero_image.width == 800
     submission.refresh_from_db()
-    assert submission.status == StorySubmission.STATUS_DRAFTED and submission.story == story
+    assert submission.status == StorySubmission.Status.DRAFTED and submission.story == story
     # A second click does not make a second story.
     admin_client.post(f"/admin/stories/submissions/{submission.pk}/draft/")
     assert StoryPage.objects.count() == 1
@@ -92,7 +92,7 @@ def test_resident_is_emailed_once_when_the_story_goes_live(
     assert "is now published" in mail.outbox[0].subject
     assert story.url in mail.outbox[0].body
     submission.refresh_from_db()
-    assert submission.status == StorySubmission.STATUS_PUBLISHED
+    assert submission.status == StorySubmission.Status.PUBLISHED
 
 
 def test_rejection_keeps_the_reason_and_emails_it_when_allowed(
@@ -105,7 +105,7 @@ def test_rejection_keeps_the_reason_and_emails_it_when_allowed(
 
     assert response.status_code == 302
     submission.refresh_from_db()
-    assert submission.status == StorySubmission.STATUS_REJECTED
+    assert submission.status == StorySubmission.Status.REJECTED
     assert submission.rejection_reason == "It names a neighbour."
     assert len(mail.outbox) == 1 and "It names a neighbour." in mail.outbox[0].body
 
@@ -122,7 +122,7 @@ def test_rejection_needs_a_reason_and_no_email_without_contact_consent(
         admin_client.post(url, {"reason": "Off topic."})
 
     submission.refresh_from_db()
-    assert submission.status == StorySubmission.STATUS_REJECTED
+    assert submission.status == StorySubmission.Status.REJECTED
     assert mail.outbox == []
 
 
@@ -179,7 +179,7 @@ def test_staff_with_personal_data_permission_see_emails(client, django_user_mode
 def test_submission_list_filters_by_state_and_place(admin_client, submission, places):
     StorySubmissionFactory(title="Other place story", place=places["brackenhill"])
     StorySubmissionFactory(
-        title="Declined story", place=places["ashgrove"], status=StorySubmission.STATUS_REJECTED
+        title="Declined story", place=places["ashgrove"], status=StorySubmission.Status.REJECTED
     )
     url = "/admin/snippets/stories/storysubmission/"
 

@@ -102,7 +102,7 @@ def test_story_page_shows_teller_place_themes_tags_and_share_links(client, story
         place=places["ashgrove"],
         themes=[themes["funding"]],
         tags=["food"],
-        teller_type=StoryPage.TELLER_GROUP,
+        teller_type=StoryPage.Teller.GROUP,
         teller_name="Ashgrove Growers",
         standfirst="Twenty-two plots.",
     )

@@ -48,7 +48,7 @@ def test_share_form_stores_the_story_and_thanks_the_resident(
     assert response.status_code == 302
     assert response["Location"].endswith("/stories/share/thank-you/")
     submission = StorySubmission.objects.get()
-    assert submission.status == StorySubmission.STATUS_NEW
+    assert submission.status == StorySubmission.Status.NEW
     assert submission.place == places["ashgrove"]
     assert list(submission.themes.all()) == [themes["funding"]]
     assert submission.consent_publish and submission.consent_contact

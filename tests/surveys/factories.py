@@ -3,7 +3,9 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
+from site_home.models import PlacePage
 from surveys.models import Comment, DiscussionPage
+from tests.site_home.factories import ThemeFactory, make_place, place_index_for
 
 
 class DiscussionPageFactory(wagtail_factories.PageFactory):
@@ -17,6 +19,13 @@ class DiscussionPageFactory(wagtail_factories.PageFactory):
 
 
 def make_discussion(parent, **kwargs):
+    """A published discussion; a place and a theme are required to publish, so defaults are made."""
+    if "place" not in kwargs:
+        kwargs["place"] = PlacePage.objects.filter(slug="kirkton-cross").first() or make_place(
+            place_index_for(parent), title="Kirkton Cross"
+        )
+    if "theme" not in kwargs:
+        kwargs["theme"] = ThemeFactory(name="Facilities and services")
     page = DiscussionPageFactory(parent=parent, **kwargs)
     page.save_revision().publish()
     return page

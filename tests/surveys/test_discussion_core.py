@@ -224,12 +224,29 @@ def test_stance_and_category_only_where_the_page_allows(client, discussion, comm
 def test_place_and_theme_are_recorded(client, discussion, comment_data, place_index):
     from tests.site_home.factories import ThemeFactory, make_place
 
-    place, theme = make_place(place_index, title="Ashgrove"), ThemeFactory(name="Funding")
-    post(client, {**comment_data, "place": place.pk, "theme_id": theme.pk, "notify_on_outcome": "on"})
+    place, other_theme = make_place(place_index, title="Ashgrove"), ThemeFactory(name="Funding")
+    post(client, {**comment_data, "place": place.pk, "theme_id": other_theme.pk, "notify_on_outcome": "on"})
     comment = Comment.objects.get()
-    # A discussion page publishes no outcome, so a request to hear one is not offered nor stored.
-    assert (comment.place, comment.theme, comment.notify_on_outcome) == (place, theme, False)
+    # The resident's place is theirs to give; the theme is the discussion's, whatever the hidden
+    # field says. A discussion page publishes no outcome, so a request to hear one is not stored.
+    assert (comment.place, comment.theme, comment.notify_on_outcome) == (place, discussion.theme, False)
     assert "Morag</strong> from Ashgrove" in client.get(discussion.url).content.decode()
+
+
+def test_replies_and_comments_without_a_place_carry_the_discussion_theme(client, discussion, comment_data):
+    post(client, {**comment_data, "place": ""})
+    parent = Comment.objects.get()
+    post(client, {**comment_data, "place": "", "parent_id": parent.pk, "body": "Seconded."})
+    reply = Comment.objects.get(parent=parent)
+    assert parent.theme == reply.theme == discussion.theme
+    # Where the resident is from is never filled in for them (it is shown as "from ...").
+    assert parent.place is None and reply.place is None
+
+
+def test_form_offers_the_discussion_place_first(client, discussion):
+    html = client.get(discussion.url).content.decode()
+    assert f'<option value="{discussion.place_id}" selected>Kirkton Cross</option>' in html
+    assert f'name="theme_id" value="{discussion.theme_id}"' in html
 
 
 def test_hints_on_a_discussion_promise_only_what_it_does(client, discussion):
@@ -277,7 +294,9 @@ def test_cached_comment_form_follows_new_places_and_keeps_staff_fields_private(
     assert "Glenholm</option>" in html and 'name="official"' not in html
 
 
-def test_unknown_theme_id_is_ignored(client, comment_data):
+def test_unknown_theme_id_is_ignored(client, discussion, comment_data):
+    # A discussion from before themes were required has none: the thread's hidden field decides.
+    type(discussion).objects.filter(pk=discussion.pk).update(theme=None)
     assert post(client, {**comment_data, "theme_id": 987654}).status_code == 302
     assert Comment.objects.get().theme is None
 

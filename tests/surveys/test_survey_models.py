@@ -60,7 +60,7 @@ def test_place_standard_preset_adds_the_questions_in_one_step(survey_index):
     ratings = [f for f in fields if f.field_type == "rating"]
     texts = [f for f in fields if f.field_type == "multiline"]
     assert len(ratings) == 14 and len(texts) == 28 and len(fields) == 42
-    assert {f.theme.group for f in fields} == {Theme.GROUP_PLACE_STANDARD}
+    assert {f.theme.group for f in fields} == {Theme.Group.PLACE_STANDARD}
     assert len({f.theme_id for f in ratings}) == 14
     assert all((f.scale_min, f.scale_max) == (1, 7) for f in ratings)
     assert {f.label for f in texts if f.theme.slug == "feeling-safe"} == {

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from site_home import page_cache
+from site_home import cache_versions
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             # And as on the first request after a content change: every fragment made afresh.
-            page_cache.invalidate()
+            cache_versions.site_changed()
             with CaptureQueriesContext(connection) as cold_queries:
                 client.get(url)
             results[name] = {

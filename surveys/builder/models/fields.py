@@ -9,23 +9,25 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, 
 from site_home.retention import After, PersonalData, Rule, Transform
 from site_home.visibility import OnVisiblePagesMixin
 
-RATING = "rating"
-AGREE = "agree"
-PLACE = "place"
 
-SURVEY_FIELD_CHOICES = FORM_FIELD_CHOICES + (
-    (RATING, "Rating scale"),
-    (AGREE, "Agree / disagree / unsure"),
-    (PLACE, "Place (choose your area)"),
-)
+class SurveyFieldType(models.TextChoices):
+    """The question types surveys add to those of Wagtail's form builder."""
+
+    RATING = "rating", "Rating scale"
+    AGREE = "agree", "Agree / disagree / unsure"
+    PLACE = "place", "Place (choose your area)"
+
+
 AGREE_CHOICES = ["Agree", "Disagree", "Unsure"]
 PREFER_NOT_TO_SAY = "Prefer not to say"
-CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect", AGREE}
+CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect", SurveyFieldType.AGREE}
 
 
 class SurveyField(AbstractFormField):
     page = ParentalKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
-    field_type = models.CharField("field type", max_length=16, choices=SURVEY_FIELD_CHOICES)
+    field_type = models.CharField(
+        "field type", max_length=16, choices=FORM_FIELD_CHOICES + tuple(SurveyFieldType.choices)
+    )
     field_type.required_on_save = True
     theme = models.ForeignKey(
         "site_home.Theme",
@@ -76,9 +78,9 @@ class SurveyField(AbstractFormField):
 
     def choice_list(self):
         """The options an answer can take, in order (for counting and charts)."""
-        if self.field_type == RATING:
+        if self.field_type == SurveyFieldType.RATING:
             return [str(value) for value in self.scale]
-        if self.field_type == AGREE:
+        if self.field_type == SurveyFieldType.AGREE:
             options = list(AGREE_CHOICES)
         elif self.field_type in CHOICE_TYPES and self.choices.strip():
             options = split_choices(self.choices)
@@ -160,3 +162,6 @@ class SurveySubmission(AbstractFormSubmission):
 
     def get_data(self):
         return {**super().get_data(), "place": self.place.title if self.place_id else ""}
+
+    def page_cache_scope(self, created):
+        return self.page_id  # residents' activity on the survey (site_home.cache_versions)

@@ -9,6 +9,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm
@@ -21,13 +22,18 @@ from wagtail.search import index
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
 from site_home.visibility import VisiblePageQuerySet
+from surveys.builder.presets import place_standard_fields
+from surveys.builder.results import survey_results
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
 from surveys.feedback.emails import queue_email
 
-from .fields import PLACE, SurveySubmission
+from .fields import SurveyFieldType, SurveySubmission
 
-UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
-STATE_LABELS = {UPCOMING: "Upcoming", OPEN: "Open", CLOSED: "Closed"}
+
+class SurveyState(models.TextChoices):
+    UPCOMING = "upcoming", "Upcoming"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
 
 
 def today():
@@ -153,8 +159,6 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def save(self, *args, **kwargs):
         # The preset fills an empty survey once; editors can then change the questions freely.
         if self.is_place_standard and not list(self.form_fields.all()):
-            from surveys.builder.presets import place_standard_fields
-
             self.form_fields = place_standard_fields()
         return super().save(*args, **kwargs)
 
@@ -164,18 +168,18 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def state(self):
         now = today()
         if self.opens_on and now < self.opens_on:
-            return UPCOMING
+            return SurveyState.UPCOMING
         if self.closes_on and now > self.closes_on:
-            return CLOSED
-        return OPEN
+            return SurveyState.CLOSED
+        return SurveyState.OPEN
 
     @property
     def state_label(self):
-        return STATE_LABELS[self.state]
+        return self.state.label
 
     @property
     def is_open(self):
-        return self.state == OPEN
+        return self.state == SurveyState.OPEN
 
     # Form builder --------------------------------------------------------------------------
 
@@ -188,10 +192,9 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         """The questions with their themes, loaded once per request."""
         return list(self.get_form_fields())
 
+    # The form builder and the submissions view import the models, so the models name them by path.
     def get_form_class(self):
-        from surveys.builder.forms import SurveyFormBuilder
-
-        return SurveyFormBuilder(self.questions, self).get_form_class()
+        return import_string("surveys.builder.forms.SurveyFormBuilder")(self.questions, self).get_form_class()
 
     def get_submission_class(self):
         return SurveySubmission
@@ -200,9 +203,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         return SurveySubmission.objects.filter(page=self).select_related("place")
 
     def get_submissions_list_view_class(self):
-        from surveys.builder.exports import SurveySubmissionsListView
-
-        return SurveySubmissionsListView
+        return import_string("surveys.builder.exports.SurveySubmissionsListView")
 
     def get_data_fields(self):
         """Columns of the admin listing and its CSV/XLSX export: the place first, then the
@@ -221,7 +222,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def submission_place(self, form):
         """The place an answer is about: the place question if asked, else the survey's only place."""
         for field in self.questions:
-            if field.field_type == PLACE and form.cleaned_data.get(field.clean_name):
+            if field.field_type == SurveyFieldType.PLACE and form.cleaned_data.get(field.clean_name):
                 return PlacePage.objects.filter(slug=form.cleaned_data[field.clean_name]).first()
         places = list(self.places.all()[:2])
         return places[0] if len(places) == 1 else None
@@ -266,7 +267,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
 
     def render_closed(self, request):
         context = {}
-        if self.state == CLOSED and self.results_public:
+        if self.state == SurveyState.CLOSED and self.results_public:
             context["results"] = self.public_results(request)
         return self.render(request, context_overrides=context)
 
@@ -284,8 +285,6 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def public_results(self, request):
         """The results for the place in ?place=, kept per content version (every answer changes
         it): on a hit not even the query that keys survey_results' own cache is made."""
-        from surveys.builder.results import survey_results
-
         place_slug = request.GET.get("place")
         return cached_content(
             request, "survey-results", (self.pk, place_slug), lambda: survey_results(self, place_slug)

@@ -3,7 +3,8 @@
 A page takes part by inheriting `DiscussionMixin` (mixins first, `Page` last) and rendering the
 thread tag with the *specific* page. Every comment knows its page, an optional section of that page,
 the place the resident responds from and a theme, so editors can ask "what did people in this area
-say about this theme?".
+say about this theme?". The theme comes from the thread tag (a review section's, a story's), unless
+the page is filed under one theme: then `comment_theme_id()` says which (a DiscussionPage's own).
 
     class ReviewPage(DiscussionMixin, Page):
         edit_handler = TabbedInterface([..., ObjectList(DiscussionMixin.discussion_panels, heading="Talk")])
@@ -23,27 +24,20 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from site_home.cache_versions import SITE
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 from site_home.visibility import OnVisiblePagesMixin
+
+from .settings import FeedbackSettings, Publishing
 
 BODY_MAX_LENGTH = 5000
 ANONYMOUS = "Anonymous"
 RETENTION = "PERSONAL_DATA_RETENTION_DAYS"
 
 
-def _confirm_link_age():
-    from surveys.feedback.discussions import confirm_max_age
-
-    return confirm_max_age()
-
-PUBLISH_IMMEDIATE = "immediate"
-PUBLISH_CONFIRM = "confirm"
-PUBLISH_MODERATE = "moderate"
-PUBLISHING_CHOICES = [
-    (PUBLISH_IMMEDIATE, "Published at once"),
-    (PUBLISH_CONFIRM, "After email confirmation"),
-    (PUBLISH_MODERATE, "After moderation"),
-]
+def confirm_max_age():
+    """How long a comment's email confirmation link works (and an unconfirmed comment is kept)."""
+    return timezone.timedelta(days=getattr(settings, "FEEDBACK_CONFIRM_DAYS", 7))
 
 
 class DiscussionMixin(models.Model):
@@ -55,7 +49,7 @@ class DiscussionMixin(models.Model):
     comment_publishing = models.CharField(
         max_length=16,
         blank=True,
-        choices=[("", "Use the site default"), *PUBLISHING_CHOICES],
+        choices=[("", "Use the site default"), *Publishing.choices],
         help_text="When a resident's comment appears on the page.",
     )
     allow_stance = models.BooleanField(
@@ -95,11 +89,19 @@ class DiscussionMixin(models.Model):
         sections override this to check the key and supply their own label."""
         return posted_label[:255]
 
+    def comment_theme_id(self) -> int | None:
+        """The theme every comment on this page is filed under, whatever the form posted. None lets
+        the thread say (a review section's theme, a story's first theme)."""
+        return None
+
+    def comment_place_id(self) -> int | None:
+        """The place the comment form offers first. The resident's answer is what is stored: it is
+        shown as where they are from, so it is never filled in for them."""
+        return None
+
     def publishing_mode(self, request=None) -> str:
         if self.comment_publishing:
             return self.comment_publishing
-        from .settings import FeedbackSettings
-
         site_settings = (
             FeedbackSettings.for_request(request)
             if request is not None
@@ -232,7 +234,7 @@ class Comment(models.Model):
             # An unconfirmed address was never shown to be the writer's: it goes once its link expires.
             Rule(
                 "email of an unconfirmed comment",
-                After("created_at", days=_confirm_link_age),
+                After("created_at", days=confirm_max_age),
                 Anonymise({"email": "", "notify_on_outcome": False}),
                 where=models.Q(state="unconfirmed"),
             ),
@@ -276,15 +278,17 @@ class Comment(models.Model):
     def anchor(self):
         return f"comment-{self.pk}"
 
-    def changes_public_pages(self, created):
-        """A new comment waiting for confirmation or moderation shows nowhere (site_home.page_cache)."""
-        return not created or self.state == self.State.PUBLISHED
+    def page_cache_scope(self, created):
+        """What a save changes on the public site (site_home.cache_versions): a new comment waiting
+        for confirmation or moderation shows nowhere; one that is published is activity on its page;
+        any other change (hidden, removed by a moderator) must vanish from every page at once."""
+        if self.state == self.State.PUBLISHED:
+            return self.page_id
+        return None if created else SITE
 
     # State transitions: each one is recorded as a ModerationEvent (who, when, why).
 
     def _move(self, state, action, user=None, reason=""):
-        from .moderation import ModerationEvent
-
         previous = self.state
         self.state = state
         fields = ["state"]
@@ -292,8 +296,7 @@ class Comment(models.Model):
             self.published_at = timezone.now()
             fields.append("published_at")
         self.save(update_fields=fields)
-        ModerationEvent.objects.create(
-            comment=self,
+        self.moderation_events.create(
             action=action,
             from_state=previous,
             to_state=state,

@@ -35,8 +35,8 @@ class ModerationEvent(models.Model):
         who = self.user or "system"
         return f"{self.action} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
 
-    def changes_public_pages(self, created):
-        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+    def page_cache_scope(self, created):
+        return None  # staff-only records: the public pages stay cached (site_home.cache_versions)
 
 
 class Reaction(models.Model):
@@ -60,6 +60,9 @@ class Reaction(models.Model):
 
     def __str__(self):
         return f"Agreed at {self.created_at:%Y-%m-%d %H:%M}"
+
+    def page_cache_scope(self, created):
+        return self.comment.page_id  # residents' activity on the comment's page
 
 
 class Report(models.Model):
@@ -98,5 +101,5 @@ class Report(models.Model):
     def __str__(self):
         return f"{self.get_reason_display()} ({self.created_at:%Y-%m-%d})"
 
-    def changes_public_pages(self, created):
-        return False  # staff-only records: the public pages stay cached (site_home.page_cache)
+    def page_cache_scope(self, created):
+        return None  # staff-only records: the public pages stay cached (site_home.cache_versions)

@@ -3,7 +3,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .comments import PUBLISH_CONFIRM, PUBLISHING_CHOICES
+
+class Publishing(models.TextChoices):
+    """When a resident's comment appears: site-wide here, or chosen per page (DiscussionMixin)."""
+
+    IMMEDIATE = "immediate", "Published at once"
+    CONFIRM = "confirm", "After email confirmation"
+    MODERATE = "moderate", "After moderation"
 
 
 @register_setting(icon="comment")
@@ -12,8 +18,8 @@ class FeedbackSettings(BaseSiteSetting):
 
     default_publishing = models.CharField(
         max_length=16,
-        choices=PUBLISHING_CHOICES,
-        default=PUBLISH_CONFIRM,
+        choices=Publishing.choices,
+        default=Publishing.CONFIRM,
         help_text="When residents' comments appear, unless a page says otherwise.",
     )
     reports_to_hide = models.PositiveSmallIntegerField(
