@@ -232,9 +232,12 @@ class EventPage(RoutablePageMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1),
         index.SearchField("body"),
         index.SearchField("report_summary"),
+        # Tagged with a theme is more than a passing mention: "procurement" finds its events.
+        index.RelatedFields("themes", [index.SearchField("name", boost=1)]),
+        index.RelatedFields("places", [index.SearchField("place_name", boost=1)]),
         index.FilterField("start"),
     ]
     parent_page_types = ["events.EventIndexPage"]

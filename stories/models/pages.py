@@ -213,10 +213,11 @@ class StoryPage(HeroImageMixin, DiscussionMixin, Page):
         ]
     )
     search_fields = Page.search_fields + [
-        index.SearchField("standfirst"),
+        index.SearchField("standfirst", boost=1),
         index.SearchField("body"),
         index.FilterField("publication_date"),
-        index.RelatedFields("place", [index.SearchField("title")]),
+        index.RelatedFields("place", [index.SearchField("place_name", boost=1)]),
+        index.RelatedFields("themes", [index.SearchField("name", boost=1)]),
     ]
 
     parent_page_types = ["stories.StoryIndexPage"]
