@@ -40,16 +40,13 @@ class EventQuerySet(VisiblePageQuerySet):
     def for_theme(self, theme):
         return self.filter(themes=theme)
 
-    def with_cards(self):
-        """What an event card shows (places and their links), in a constant number of queries."""
+    def with_cards(self, request=None):
+        """What an event card shows (the places the public may see, and their links), in a
+        constant number of queries."""
         from site_home.models import PlacePage
 
-        return self.prefetch_related(
-            Prefetch(
-                "places",
-                queryset=PlacePage.objects.only("title", "url_path", "path", "depth").order_by("title"),
-            )
-        )
+        places = PlacePage.objects.visible(request).only("title", "url_path", "path", "depth")
+        return self.prefetch_related(Prefetch("places", queryset=places.order_by("title")))
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -186,9 +183,7 @@ class EventPage(RoutablePageMixin, Page):
 
     report_summary = models.TextField("summary", blank=True, max_length=1000)
     attendance = models.PositiveIntegerField("attendance figure", null=True, blank=True)
-    report_body = StreamField(
-        BodyStreamBlock(), blank=True, verbose_name="what we heard"
-    )
+    report_body = StreamField(BodyStreamBlock(), blank=True, verbose_name="what we heard")
 
     objects = PageManager.from_queryset(EventQuerySet)()
 
