@@ -300,7 +300,8 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent()
         themes = list(self.themes.all())
-        self.place_is_public = is_public(self.place, request)
+        # Read only when the template's fragment cache misses.
+        self.place_is_public = SimpleLazyObject(lambda: is_public(self.place, request))
         # Tags and related stories are read only when the template's fragment cache misses.
         context.update(
             themes=themes,
