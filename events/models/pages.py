@@ -307,7 +307,7 @@ class EventPage(RoutablePageMixin, Page):
         # Querysets, not lists: the template reads them inside a fragment cache, so a cached copy
         # costs no queries.
         context["sessions"] = self.sessions.all()
-        context["event_places"] = self.places.live().public().only("title", "url_path", "path", "depth")
+        context["event_places"] = self.places.visible(request).only("title", "url_path", "path", "depth")
         context["event_themes"] = self.themes.all()
         context["materials"] = self.materials.select_related("document")
         context["places_left"] = self.places_left()

@@ -31,6 +31,7 @@ HIDE = {
     "password": lambda place, area: restrict(place, PageViewRestriction.PASSWORD),
     "unpublished": lambda place, area: place.unpublish(),
     "under a login-only page": lambda place, area: restrict(area, PageViewRestriction.LOGIN),
+    "under an unpublished page": lambda place, area: area.unpublish(),
 }
 
 
@@ -88,9 +89,22 @@ def test_open_place_page_names_no_restricted_place(client, world):
     assert HIDDEN not in html and "/glenhush/" not in html
 
 
-@pytest.mark.parametrize("page", ["discussion", "story", "event", "review", "survey", "stories"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "discussion",
+        "story",
+        "event",
+        "review",
+        "survey",
+        "stories",
+        "/events/",
+        "/consultations/",
+        "/surveys/",
+    ],
+)
 def test_pages_of_things_tagged_with_a_restricted_place_do_not_name_it(client, world, page):
-    response = client.get(world[page].url)
+    response = client.get(page if page.startswith("/") else world[page].url)
     assert response.status_code == 200
     html = response.content.decode()
     assert HIDDEN not in html and "/glenhush/" not in html
@@ -131,7 +145,7 @@ def test_hub_sections_make_the_same_queries_with_and_without_restricted_places(
         html = build()
     assert HIDDEN not in html
     PageViewRestriction.objects.all().delete()
-    Page.objects.filter(title=HIDDEN).update(live=True)
+    Page.objects.filter(title__in=[HIDDEN, "North area"]).update(live=True)
     build()  # images of places now listed get their renditions
     with django_assert_num_queries(len(first)):
         assert HIDDEN in build()

@@ -41,5 +41,5 @@ class DiscussionPage(DiscussionMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["page_themes"] = list(self.themes.all())
-        context["page_places"] = list(self.places.live().public().order_by("title"))
+        context["page_places"] = list(self.places.visible(request).order_by("title"))
         return context
