@@ -27,7 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from consultations.blocks import RecommendationBlock
 from site_home.models import PlacePage
-from site_home.visibility import VisiblePageQuerySet
+from site_home.visibility import VisiblePageQuerySet, visible_q
 from surveys.models import DiscussionMixin
 
 from .status import ReviewStatus, derive_status, status_expression
@@ -77,12 +77,14 @@ class ReviewQuerySet(VisiblePageQuerySet):
         """Reviews tagged with the theme or with a key area on it."""
         return self.filter(models.Q(themes=theme) | models.Q(sections__theme=theme)).distinct()
 
-    def for_listing(self):
-        """What a card shows (status, dates, places, themes), in three queries whatever the count."""
+    def for_listing(self, request=None):
+        """What a card shows (status, dates, the places the public may see, themes), in three
+        queries whatever the count (and one for the hidden pages, once per request)."""
+        places = PlacePage.objects.filter(visible_q(request=request)).only("id", "title")
         return (
             self.with_status()
             .prefetch_related(
-                models.Prefetch("places", queryset=PlacePage.objects.only("id", "title").order_by("title")),
+                models.Prefetch("places", queryset=places.order_by("title")),
                 "themes",
             )
             .order_by("-opening_date", "title")

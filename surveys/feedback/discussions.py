@@ -86,8 +86,8 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
         sort = "newest"
     comments = Comment.objects.published().top_level().for_section(page, section_key)
     comments = comments.most_agreed() if sort == "agreed" else comments.newest_first()
-    replies = Comment.objects.published().select_related("place").order_by("published_at", "pk")
-    comments = comments.select_related("place").prefetch_related(
+    replies = Comment.objects.published().with_public_place(request).order_by("published_at", "pk")
+    comments = comments.with_public_place(request).prefetch_related(
         Prefetch("replies", queryset=replies, to_attr="published_replies")
     )
     paginator = ContentPaginator(comments, PER_PAGE, request, ("comments", page.pk, section_key))

@@ -26,7 +26,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from site_home.cache_versions import SITE
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
-from site_home.visibility import OnVisiblePagesMixin
+from site_home.visibility import OnVisiblePagesMixin, PublicPlaceMixin, public_page_flag
 
 from .settings import FeedbackSettings, Publishing
 
@@ -132,6 +132,11 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def with_public_place(self, request=None):
+        """The place each comment was written from, for `public_place`: named on public pages only
+        when the public may see that place."""
+        return self.select_related("place").annotate(place_is_public=public_page_flag("place", request))
+
     def most_agreed(self):
         return self.order_by("-agree_count", "-published_at", "-pk")
 
@@ -141,7 +146,7 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
         return {row["section_key"]: row["total"] for row in rows}
 
 
-class Comment(models.Model):
+class Comment(PublicPlaceMixin, models.Model):
     class State(models.TextChoices):
         UNCONFIRMED = "unconfirmed", "Waiting for email confirmation"
         PENDING = "pending", "Waiting for moderation"
