@@ -3,7 +3,7 @@
 Two aliases: "default" for pages, fragments and their version numbers (entries that may be
 evicted), "limits" for rate-limit counters and lockouts, which must not be evicted by a flood of
 page entries (LIMITS_REDIS_URL: point it at a Redis with `maxmemory-policy noeviction`).
-A Redis that does not answer is treated as an empty cache for a few seconds at a time (so each
+A Redis that does not answer is treated as an empty cache for a second at a time (so each
 request does not wait on it again), and the failure is logged once a minute.
 """
 
@@ -50,10 +50,10 @@ def caches(redis_url, limits_url):
 
 class FailSoftRedisCache(RedisCache):
     """django-redis, answering "not found" (and storing nothing) while the server is unreachable.
-    After a failure it does not try again for RETRY_SECONDS: a request makes dozens of cache calls,
-    and each would otherwise wait for its own connection error."""
+    After a failure it does not try again for a second: a request makes dozens of cache calls, and
+    each would otherwise wait for its own connection error."""
 
-    RETRY_SECONDS = 5
+    RETRY_SECONDS = 1
     LOG_SECONDS = 60
 
     def __init__(self, server, params):
