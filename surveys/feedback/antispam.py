@@ -24,7 +24,7 @@ class HoneypotMixin(forms.Form):
     )
 
     def is_spam(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
 
 def client_key(group, request):
