@@ -24,9 +24,9 @@ from surveys.models import Follow, FollowUpdate
 CONFIRM_SALT = "surveys.follow.confirm"
 MANAGE_SALT = "surveys.follow.manage"
 BATCH_SIZE = 200
-# A digest is due once this long has passed since the last: a weekly timer that runs a little
-# early still sends, a rerun the same week sends nothing again.
-DIGEST_INTERVAL = timedelta(days=6)
+# A digest is due a week after the last (an hour's slack, so a daily job that starts a little early
+# still sends); a rerun the same week sends nothing again.
+DIGEST_INTERVAL = timedelta(days=7) - timedelta(hours=1)
 
 
 def manage_max_age():

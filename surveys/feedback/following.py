@@ -96,8 +96,12 @@ def follow_sent(request):
 
 
 def _link_failed(request, expired=False):
-    status = 410 if expired else 404
-    return render(request, "surveys/follow_link_invalid.html", {"expired": expired}, status=status)
+    context = {
+        "expired": expired,
+        "expired_text": "Confirmation links work for a few days only. You are welcome to follow again.",
+        "invalid_text": "Check you copied the whole link from the email.",
+    }
+    return render(request, "surveys/confirm_failed.html", context, status=410 if expired else 404)
 
 
 @personal_page

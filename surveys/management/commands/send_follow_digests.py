@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = (
         "Queue the weekly digest of each follow that is due (a week since its last). Safe to stop "
         "and run again: each follow's email is queued in the same transaction that records it as "
-        "sent, so a rerun neither loses nor repeats one. Run it once a week (a timer or cron)."
+        "sent, so a rerun neither loses nor repeats one. Run it daily (docs/operations.md)."
     )
 
     def handle(self, *args, **options):
