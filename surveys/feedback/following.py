@@ -18,9 +18,9 @@ from site_home.page_cache import personal_page
 from site_home.security import token_in_url
 from site_home.visibility import require_visible
 from surveys.feedback import follow_notices
-from surveys.feedback.antispam import over_limit, rate_limited_response
+from surveys.feedback.antispam import may_email, over_limit, rate_limited_response
 from surveys.feedback.forms import FollowForm
-from surveys.feedback.models.follows import normalise_email
+from surveys.feedback.models.follows import emails_per_day, normalise_email
 from surveys.models import Follow
 
 PREFIX = "follow"
@@ -71,22 +71,23 @@ def follow_post(request):
 
 def subscribe(email, frequency, **target):
     """Ask the address to confirm a new follow (or an unconfirmed one again); tell a confirmed
-    follower they already follow, without changing anything a stranger could have typed."""
+    follower they already follow, without changing anything a stranger could have typed. No
+    address gets more than emails_per_day() such emails about one target."""
     email = normalise_email(email)
     try:
         with transaction.atomic():
-            follow, created = Follow.objects.get_or_create(
-                email=email, **target, defaults={"frequency": frequency}
-            )
+            follow = Follow.objects.get_or_create(email=email, **target, defaults={"frequency": frequency})[0]
     except IntegrityError:  # the same request twice at once
-        follow, created = Follow.objects.get(email=email, **target), False
+        follow = Follow.objects.get(email=email, **target)
+    if not may_email(follow, timezone.now(), emails_per_day()):
+        return follow
+    changes = {"emails_sent": follow.emails_sent, "emails_since": follow.emails_since}
     if follow.is_confirmed:
         follow_notices.send_already_following(follow)
-        return follow
-    if not created and follow.frequency != frequency:
-        follow.frequency = frequency
-        follow.save(update_fields=["frequency"])
-    follow_notices.send_confirm_request(follow)
+    else:
+        follow.frequency = changes["frequency"] = frequency
+        follow_notices.send_confirm_request(follow)
+    Follow.objects.filter(pk=follow.pk).update(**changes)
     return follow
 
 

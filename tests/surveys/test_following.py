@@ -259,3 +259,13 @@ def test_staff_without_the_follow_permission_see_nothing(client, follows, make_u
     response = client.get("/admin/surveys/follows/")
     assert response.status_code in (302, 403)
     assert "resident-a@example.org" not in response.content.decode()
+
+
+def test_no_address_gets_more_than_three_emails_a_day_about_one_target(client, place, send, settings):
+    settings.FOLLOW_RATE_LIMIT = "100/m"
+    answers = {ask(client, send, place, email="victim@example.org").url for _ in range(5)}
+    assert answers == {"/feedback/follow/check-your-email/"}
+    assert len(mail.outbox) == 3
+    Follow.objects.update(emails_since=timezone.now() - timedelta(days=1, minutes=1))
+    ask(client, send, place, email="victim@example.org")
+    assert len(mail.outbox) == 4

@@ -21,6 +21,11 @@ def confirm_days():
     return getattr(settings, "FOLLOW_CONFIRM_DAYS", 7)
 
 
+def emails_per_day():
+    """How many emails the follow form sends one address about one target in a day."""
+    return getattr(settings, "FOLLOW_EMAILS_PER_DAY", 3)
+
+
 def new_token():
     return secrets.token_urlsafe(32)
 
@@ -68,6 +73,9 @@ class Follow(models.Model):
     # The end of the window the last weekly digest covered: set in the same transaction that
     # queues the digest, so an interrupted run resumes without losing or repeating an email.
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Emails the follow form sent to this address about this target, in the day from emails_since.
+    emails_sent = models.PositiveSmallIntegerField(default=0, editable=False)
+    emails_since = models.DateTimeField(null=True, blank=True, editable=False)
     # Never expires: the unsubscribe link of an old email must still work.
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
