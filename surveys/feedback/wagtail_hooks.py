@@ -1,4 +1,5 @@
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
@@ -174,12 +175,18 @@ def moderation_urls():
 
 @hooks.register("register_admin_menu_item")
 def follows_menu_item():
-    return AdminOnlyMenuItem(
+    return FollowCountsMenuItem(
         "Follows", reverse("surveys_follows"), icon_name="mail", order=820, name="follows"
     )
 
 
-class AdminOnlyMenuItem(MenuItem):
+@hooks.register("register_permissions")
+def follow_permissions():
+    """Lets a group be given the follow counts in Wagtail's group editor."""
+    return Permission.objects.filter(content_type__app_label="surveys", codename="view_follow")
+
+
+class FollowCountsMenuItem(MenuItem):
     """Shown to staff who may see the follow counts."""
 
     def is_shown(self, request):
