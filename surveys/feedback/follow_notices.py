@@ -157,9 +157,8 @@ def send_digests(now=None):
     processed = sent = 0
     for pk in list(due_digests(now).order_by("pk").values_list("pk", flat=True)):
         with transaction.atomic():
-            follow = (
-                due_digests(now).select_for_update().select_related("page", "theme").filter(pk=pk).first()
-            )
+            # Locks the follow's row alone (PostgreSQL refuses FOR UPDATE across nullable joins).
+            follow = due_digests(now).select_for_update().filter(pk=pk).first()
             if follow is None:
                 continue  # unsubscribed, or sent by a run alongside this one
             since = follow.last_digest_at or follow.confirmed_at
