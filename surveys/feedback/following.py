@@ -127,14 +127,26 @@ def follow_confirm(request, token):
 
 
 @personal_page
-@require_GET
+@require_http_methods(["GET", "POST"])
 def follow_manage(request, token):
+    """Everything the address follows, each with how often and an unsubscribe button; a POST
+    changes how often one is sent, or stops them all."""
     try:
         email = follow_notices.read_manage_token(token)
     except signing.BadSignature:
         return _link_failed(request)
-    follows = Follow.objects.for_email(email).confirmed().select_related("page", "theme")
-    return render(request, "surveys/follow_manage.html", {"follows": follows, "email": email})
+    follows = Follow.objects.for_email(email).confirmed()
+    if request.method == "POST":
+        if request.POST.get("stop") == "all":
+            follows.delete()
+        elif request.POST.get("frequency") in Follow.Frequency.values:
+            follows.filter(token=request.POST.get("follow", "")).update(frequency=request.POST["frequency"])
+        return redirect(request.path)
+    return render(
+        request,
+        "surveys/follow_manage.html",
+        {"follows": follows.select_related("page", "theme"), "email": email, "frequencies": Follow.Frequency},
+    )
 
 
 @token_in_url

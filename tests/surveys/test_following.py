@@ -269,3 +269,25 @@ def test_no_address_gets_more_than_three_emails_a_day_about_one_target(client, p
     Follow.objects.update(emails_since=timezone.now() - timedelta(days=1, minutes=1))
     ask(client, send, place, email="victim@example.org")
     assert len(mail.outbox) == 4
+
+
+def test_manage_page_changes_how_often_and_stops_everything_for_its_address_only(client, place):
+    from surveys.feedback.follow_notices import manage_url
+
+    theme = ThemeFactory(name="Green spaces")
+    now = timezone.now()
+    mine = Follow.objects.create(email="morag@example.org", page=place, confirmed_at=now)
+    Follow.objects.create(email="morag@example.org", theme=theme, confirmed_at=now)
+    theirs = Follow.objects.create(email="someone@example.org", theme=theme, confirmed_at=now)
+    url = manage_url("morag@example.org")
+    assert "Send a weekly digest instead" in client.get(url).content.decode()
+
+    response = client.post(url, {"follow": mine.token, "frequency": "weekly"})
+    assert response.status_code == 302 and response.url == url
+    client.post(url, {"follow": theirs.token, "frequency": "weekly"})  # not this link's address
+    mine.refresh_from_db(), theirs.refresh_from_db()
+    assert (mine.frequency, theirs.frequency) == ("weekly", "immediate")
+
+    client.post(url, {"stop": "all"})
+    assert list(Follow.objects.values_list("email", flat=True)) == ["someone@example.org"]
+    assert "You do not follow anything now" in client.get(url).content.decode()
