@@ -14,20 +14,9 @@ from django.utils import timezone
 from site_home.permissions import PERSONAL_DATA_PERMISSION
 from surveys.models import Follow
 from tests.consultations.factories import ReviewIndexPageFactory, make_review
-from tests.site_home.factories import ThemeFactory, make_place
+from tests.site_home.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def place(place_index):
-    return make_place(place_index, title="Ashgrove")
-
-
-@pytest.fixture
-def send(django_capture_on_commit_callbacks):
-    """Run what was queued after commit (the emails), as the worker would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def follow_data(email="morag@example.org", frequency="immediate", **target):

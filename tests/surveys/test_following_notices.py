@@ -23,16 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def send(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def place(place_index):
-    return make_place(place_index, title="Ashgrove")
-
-
-@pytest.fixture
 def theme():
     return ThemeFactory(name="Green spaces")
 
