@@ -199,18 +199,19 @@ def test_saving_a_follow_keeps_the_page_cache(place):
     assert follow.page_cache_scope(True) is None
 
 
-def test_place_page_queries_do_not_grow_with_followers(client, place, uncached_fragments):
-    def count():
-        client.get(place.url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(place.url).status_code == 200
-        return len(queries)
+def count_queries(client, url):
+    client.get(url)  # warm caches (site root paths, settings)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
 
+
+def test_place_page_queries_do_not_grow_with_followers(client, place, uncached_fragments):
     Follow.objects.create(email="one@example.org", page=place, confirmed_at=timezone.now())
-    few = count()
+    few = count_queries(client, place.url)
     for n in range(20):
         Follow.objects.create(email=f"f{n}@example.org", page=place, confirmed_at=timezone.now())
-    assert count() == few
+    assert count_queries(client, place.url) == few
 
 
 @pytest.fixture
@@ -280,3 +281,12 @@ def test_manage_page_changes_how_often_and_stops_everything_for_its_address_only
     client.post(url, {"stop": "all"})
     assert list(Follow.objects.values_list("email", flat=True)) == ["someone@example.org"]
     assert "You do not follow anything now" in client.get(url).content.decode()
+
+
+def test_theme_page_queries_do_not_grow_with_followers(client, theme_index, uncached_fragments):
+    theme = ThemeFactory(name="Green spaces", slug="green-spaces")
+    url = f"{theme_index.url}green-spaces/"
+    few = count_queries(client, url)
+    for n in range(20):
+        Follow.objects.create(email=f"f{n}@example.org", theme=theme, confirmed_at=timezone.now())
+    assert count_queries(client, url) == few
