@@ -16,6 +16,7 @@ from devdata.demo import child_page
 from devdata.demo.surveys import AGE_BANDS, BETTER, GOOD_NOW, age_question, place_question, score
 from surveys.builder.models.fields import SurveyFieldType
 from surveys.builder.presets import place_standard_fields
+from surveys.feedback.models.follows import email_key
 from surveys.models import Comment, DiscussionPage, Follow, SurveyIndexPage, SurveyPage, SurveySubmission
 
 SLUG = "bench-place-standard"
@@ -157,6 +158,7 @@ def build_follows(bench: BenchContext):
     rows = [
         Follow(
             email=f"bench-follower-{n}@example.com",
+            email_key=email_key(f"bench-follower-{n}@example.com"),
             frequency=Follow.Frequency.WEEKLY if n % 3 else Follow.Frequency.IMMEDIATE,
             confirmed_at=now,
             **(targets[n % 2] if n % 4 < 2 else targets[n % len(targets)]),

@@ -18,7 +18,7 @@ from django_tasks import task
 
 from site_home.links import absolute_url
 from surveys.feedback.emails import enqueue_email, queue_email
-from surveys.feedback.models.follows import confirm_days, normalise_email
+from surveys.feedback.models.follows import confirm_days, email_key
 from surveys.models import Follow, FollowUpdate
 
 CONFIRM_SALT = "surveys.follow.confirm"
@@ -45,12 +45,13 @@ def read_confirm_token(token):
 
 
 def manage_url(email):
-    token = signing.dumps({"e": normalise_email(email)}, salt=MANAGE_SALT)
+    token = signing.dumps({"k": email_key(email)}, salt=MANAGE_SALT)
     return reverse("surveys:follow_manage", args=[token])
 
 
 def read_manage_token(token):
-    return signing.loads(token, salt=MANAGE_SALT, max_age=manage_max_age())["e"]
+    """The email_key of the address the link was sent to; raises signing.BadSignature."""
+    return signing.loads(token, salt=MANAGE_SALT, max_age=manage_max_age())["k"]
 
 
 def unsubscribe_url(follow):

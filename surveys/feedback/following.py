@@ -73,7 +73,7 @@ def subscribe(email, frequency, **target):
     """Ask the address to confirm a new follow (or an unconfirmed one again); tell a confirmed
     follower they already follow, without changing anything a stranger could have typed. No
     address gets more than emails_per_day() such emails about one target."""
-    email = normalise_email(email)
+    email = normalise_email(email)  # as save() stores it, for the lookup
     try:
         with transaction.atomic():
             follow = Follow.objects.get_or_create(email=email, **target, defaults={"frequency": frequency})[0]
@@ -132,21 +132,20 @@ def follow_manage(request, token):
     """Everything the address follows, each with how often and an unsubscribe button; a POST
     changes how often one is sent, or stops them all."""
     try:
-        email = follow_notices.read_manage_token(token)
+        key = follow_notices.read_manage_token(token)
     except signing.BadSignature:
         return _link_failed(request)
-    follows = Follow.objects.for_email(email).confirmed()
+    follows = Follow.objects.filter(email_key=key).confirmed()
     if request.method == "POST":
         if request.POST.get("stop") == "all":
             follows.delete()
         elif request.POST.get("frequency") in Follow.Frequency.values:
             follows.filter(token=request.POST.get("follow", "")).update(frequency=request.POST["frequency"])
         return redirect(request.path)
-    return render(
-        request,
-        "surveys/follow_manage.html",
-        {"follows": follows.select_related("page", "theme"), "email": email, "frequencies": Follow.Frequency},
-    )
+    follows = list(follows.select_related("page", "theme"))
+    email = follows[0].email if follows else ""
+    context = {"follows": follows, "email": email, "frequencies": Follow.Frequency}
+    return render(request, "surveys/follow_manage.html", context)
 
 
 @token_in_url

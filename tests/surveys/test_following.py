@@ -1,6 +1,7 @@
 """Following by email: the form on place, theme and consultation pages, double opt-in, the same
 answer whatever the address, one-click unsubscribe, the staff listing and retention."""
 
+import base64
 import re
 from datetime import timedelta
 
@@ -290,3 +291,14 @@ def test_theme_page_queries_do_not_grow_with_followers(client, theme_index, unca
     for n in range(20):
         Follow.objects.create(email=f"f{n}@example.org", theme=theme, confirmed_at=timezone.now())
     assert count_queries(client, url) == few
+
+
+def test_no_email_address_is_ever_in_a_link(client, place, send):
+    ask(client, send, place, email="morag@example.org")
+    client.get(link(mail.outbox[0], "confirm"))
+    ask(client, send, place, email="morag@example.org")
+    for message in mail.outbox:
+        for url in re.findall(r"https?://\S+", message.body + str(message.extra_headers)):
+            token = url.rstrip("/>").rsplit("/", 1)[-1]
+            decoded = base64.urlsafe_b64decode(token.split(":")[0] + "==").decode("latin-1")
+            assert "morag" not in url and "morag" not in decoded

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from site_home.retention import After, Delete, PersonalData, Rule
 
@@ -45,11 +46,17 @@ class FollowQuerySet(models.QuerySet):
         return self.filter(Q(page__in=update.pages.values("pk")) | Q(theme__in=update.themes.values("pk")))
 
     def for_email(self, email):
-        return self.filter(email=normalise_email(email))
+        return self.filter(email_key=email_key(email))
 
 
 def normalise_email(email):
     return email.strip().lower()
+
+
+def email_key(email):
+    """A keyed digest of an address: what the link to manage follows carries, so that no address
+    is ever in a URL (server logs, browser history)."""
+    return salted_hmac("surveys.follow.email", normalise_email(email), algorithm="sha256").hexdigest()
 
 
 class Follow(models.Model):
@@ -60,6 +67,7 @@ class Follow(models.Model):
         WEEKLY = "weekly", "Weekly digest"
 
     email = models.EmailField()
+    email_key = models.CharField(max_length=64, db_index=True, editable=False)
     # A place page or a consultation (review) page; the kind is the page's own type.
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
@@ -82,7 +90,7 @@ class Follow(models.Model):
     objects = FollowQuerySet.as_manager()
 
     personal_data = PersonalData(
-        fields=("email",),
+        fields=("email", "email_key"),
         rules=(
             Rule(
                 "unconfirmed follow",
@@ -111,6 +119,11 @@ class Follow(models.Model):
 
     def __str__(self):
         return f"Follow {self.pk} of {self.target_name}"
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        self.email_key = email_key(self.email)
+        super().save(*args, **kwargs)
 
     def page_cache_scope(self, created):
         return None  # shows on no public page (site_home.cache_versions)
