@@ -115,7 +115,9 @@ def announce_page(page, key, kind, pages=(), themes=(), summary=""):
 @task()
 def notify_followers(update_id: int, after: int = 0):
     """Queue one email per confirmed "as it happens" follow, a batch at a time: each batch queues
-    the next, so no task runs long and a large following never holds up the worker."""
+    the next, so no task runs long and a large following never holds up the worker. A batch's
+    emails and the next batch are queued in one transaction (with the database task backend), so
+    a worker stopped mid-batch leaves either all of them queued or none."""
     update = FollowUpdate.objects.filter(pk=update_id).first()
     if update is None:
         return
@@ -127,15 +129,16 @@ def notify_followers(update_id: int, after: int = 0):
         .order_by("pk")[:BATCH_SIZE]
     )
     context = _update_context(update)
-    for follow in batch:
-        enqueue_email(
-            follow.email,
-            "surveys/email/follow_update",
-            {**_context(follow), "update": context},
-            headers=_headers(follow),
-        )
-    if len(batch) == BATCH_SIZE:
-        notify_followers.enqueue(update_id, batch[-1].pk)
+    with transaction.atomic():
+        for follow in batch:
+            enqueue_email(
+                follow.email,
+                "surveys/email/follow_update",
+                {**_context(follow), "update": context},
+                headers=_headers(follow),
+            )
+        if len(batch) == BATCH_SIZE:
+            notify_followers.enqueue(update_id, batch[-1].pk)
 
 
 def digest_updates(follow, since, until):

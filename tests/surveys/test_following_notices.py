@@ -4,12 +4,14 @@ can be interrupted and resumed without losing or repeating an email."""
 
 import datetime
 from datetime import timedelta
+from io import StringIO
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
 
 from surveys.feedback import follow_notices
@@ -218,3 +220,57 @@ def test_next_weeks_digest_has_only_what_is_new(place):
         call_command("send_follow_digests")
     assert len(mail.outbox) == 2
     assert "Newer story" in mail.outbox[1].body and "Story 0" not in mail.outbox[1].body
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """The production task backend: queued emails are rows in the same database."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_tells_followers_in_batches_after_the_request(
+    home_page, place, database_tasks, monkeypatch
+):
+    monkeypatch.setattr(follow_notices, "BATCH_SIZE", 2)
+    for n in range(3):
+        follow(f"f{n}@example.org", page=place)
+    make_story(make_index(home_page), place=place, title="A story")
+    assert not mail.outbox
+    ours = DBTaskResult.objects.filter(task_path__startswith="surveys.")
+    assert [t.task_path for t in ours] == ["surveys.feedback.follow_notices.notify_followers"]
+    run_worker()
+    assert recipients() == ["f0@example.org", "f1@example.org", "f2@example.org"]
+    assert all(m.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click" for m in mail.outbox)
+    assert ours.filter(status="SUCCESSFUL").count() == 2 + 3  # two batches, three emails
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_digest_run_killed_after_queuing_an_email_but_before_recording_it_repeats_nothing(
+    place, database_tasks
+):
+    for n in range(4):
+        follow(f"w{n}@example.org", frequency="weekly", page=place)
+    Follow.objects.update(confirmed_at=timezone.now() - timedelta(days=7))
+    _updates(place, 1, timezone.now() - timedelta(hours=1))
+    real, queued = follow_notices.enqueue_email, []
+
+    def killed_on_the_third(*args, **kwargs):
+        real(*args, **kwargs)  # the email's task row is written...
+        queued.append(args[0])
+        if len(queued) == 3:
+            raise KeyboardInterrupt  # ...and the process dies before the follow is marked as sent
+
+    with (
+        mock.patch.object(follow_notices, "enqueue_email", killed_on_the_third),
+        pytest.raises(KeyboardInterrupt),
+    ):
+        call_command("send_follow_digests")
+    assert DBTaskResult.objects.count() == 2  # the third email's task went with its transaction
+    call_command("send_follow_digests")
+    run_worker()
+    assert recipients() == [f"w{n}@example.org" for n in range(4)]
