@@ -90,9 +90,14 @@ def _settings_in_subprocess(module, env, *names):
 
 
 def test_redis_cache_when_redis_url_is_set():
-    out = _settings_in_subprocess("site_home.settings.dev", _env(REDIS_URL="redis://cache:6379/1"), "CACHES")
-    assert out["CACHES"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    out = _settings_in_subprocess(
+        "site_home.settings.dev",
+        _env(REDIS_URL="redis://cache:6379/1", LIMITS_REDIS_URL="redis://limits:6379/2"),
+        "CACHES",
+    )
+    assert out["CACHES"]["default"]["BACKEND"] == "site_home.cache_setup.FailSoftRedisCache"
     assert out["CACHES"]["default"]["LOCATION"] == "redis://cache:6379/1"
+    assert out["CACHES"]["limits"]["LOCATION"] == "redis://limits:6379/2"
     local = _settings_in_subprocess("site_home.settings.dev", _env(), "CACHES")
     assert local["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
 
