@@ -10,6 +10,8 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction
@@ -274,3 +276,24 @@ def test_a_digest_run_killed_after_queuing_an_email_but_before_recording_it_repe
     call_command("send_follow_digests")
     run_worker()
     assert recipients() == [f"w{n}@example.org" for n in range(4)]
+
+
+def test_a_batch_costs_the_same_queries_however_many_it_emails(place, theme):
+    update = FollowUpdate.objects.create(
+        key="story:1", kind="story", title="A story", url="http://testserver/s/"
+    )
+    update.pages.add(place)
+    update.themes.add(theme)
+
+    def queries(count):
+        Follow.objects.all().delete()
+        for n in range(count):
+            follow(f"p{n}@example.org", page=place)
+            follow(f"t{n}@example.org", theme=theme)
+        mail.outbox.clear()
+        with CaptureQueriesContext(connection) as captured:
+            follow_notices.notify_followers.call(update.pk)
+        assert len(mail.outbox) == 2 * count
+        return len(captured)
+
+    assert queries(2) == queries(6)
