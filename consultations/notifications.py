@@ -6,7 +6,8 @@ from wagtail.signals import page_published
 
 from site_home.links import absolute_url
 from surveys.feedback.emails import queue_email
-from surveys.models import Comment
+from surveys.feedback.follow_notices import announce_page
+from surveys.models import Comment, FollowUpdate
 
 from .models import OutcomeNotice, ReviewPage, ReviewStatus
 
@@ -43,5 +44,29 @@ def notify_outcome(sender, instance, **kwargs):
         queue_email(email, "consultations/email/outcome_published", context)
 
 
+def tell_followers(sender, instance, **kwargs):
+    """Followers of the review, its places and its themes (its key areas' too) hear when it opens
+    and when its outcome is published, once each (announce_opened_reviews covers a review that
+    opens at midnight without being published again)."""
+    review = instance
+    status = review.status
+    if status == ReviewStatus.OPEN:
+        kind = FollowUpdate.Kind.REVIEW_OPENED
+    elif status == ReviewStatus.OUTCOME:
+        kind = FollowUpdate.Kind.REVIEW_OUTCOME
+    else:
+        return None
+    themes = {*review.themes.all(), *(s.theme for s in review.sections.select_related("theme"))}
+    return announce_page(
+        review,
+        f"{kind}:{review.pk}",
+        kind,
+        pages=[review, *review.places.all()],
+        themes=themes,
+        summary=review.summary,
+    )
+
+
 def connect():
     page_published.connect(notify_outcome, sender=ReviewPage, dispatch_uid="consultations_outcome_notice")
+    page_published.connect(tell_followers, sender=ReviewPage, dispatch_uid="consultations_tell_followers")

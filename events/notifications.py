@@ -14,7 +14,7 @@ from site_home.links import absolute_url
 from surveys.feedback.emails import queue_email
 
 
-def _when(event):
+def when(event):
     if event.dates_tba or not event.start:
         return "Dates to be announced"
     start, end = timezone.localtime(event.start, LONDON), timezone.localtime(event.end, LONDON)
@@ -28,7 +28,7 @@ def _context(booking):
         "name": booking.name,
         "event_title": event.title,
         "event_url": absolute_url(event),
-        "when": _when(event),
+        "when": when(event),
         "where": ", ".join(p for p in [event.venue_name, " ".join(event.venue_address.split())] if p),
         "format": event.get_format_display(),
         "places": booking.places,
@@ -104,6 +104,6 @@ def send_dates_announced(interest):
             "name": interest.name,
             "event_title": event.title,
             "event_url": absolute_url(event),
-            "when": _when(event),
+            "when": when(event),
         },
     )

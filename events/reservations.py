@@ -19,6 +19,7 @@ from django.utils import timezone
 from events import notifications
 from events.models import Booking, EventPage, EventSession
 from events.tokens import hold_minutes
+from surveys.feedback.antispam import may_email
 
 
 def emails_per_day():
@@ -67,16 +68,6 @@ def _event_fits(event, places, now=None):
     return Booking.objects.filter(event=event).confirmed(now).total_places() + places <= event.capacity
 
 
-def _may_email(booking, now):
-    """Count one more email from the booking form to this address; False once today's are used."""
-    if booking.emails_since is None or now - booking.emails_since >= timedelta(days=1):
-        booking.emails_since, booking.emails_sent = now, 0
-    if booking.emails_sent >= emails_per_day():
-        return False
-    booking.emails_sent += 1
-    return True
-
-
 def book(event, *, name, email, places=1, access_needs="", sessions=(), client=""):
     """Hold places for an unconfirmed booking if they fit, else put it on the waiting list once its
     email is confirmed, and email the link to confirm it.
@@ -105,8 +96,7 @@ def book(event, *, name, email, places=1, access_needs="", sessions=(), client="
                     raise SessionFull(session)
         booking = Booking.objects.active().filter(event=event, email=email).first()
         if booking is not None and not booking.has_lapsed(now):
-            emailed = _may_email(booking, now)
-            # An update, not save(): a count nobody sees must not refresh the public page cache.
+            emailed = may_email(booking, now, emails_per_day())
             Booking.objects.filter(pk=booking.pk).update(
                 emails_sent=booking.emails_sent, emails_since=booking.emails_since
             )
@@ -121,7 +111,7 @@ def book(event, *, name, email, places=1, access_needs="", sessions=(), client="
         booking.client = client
         booking.status = Booking.Status.CONFIRMED if fits else Booking.Status.WAITING
         booking.created_at, booking.confirm_by = now, now + timedelta(minutes=hold_minutes())
-        emailed = _may_email(booking, now)
+        emailed = may_email(booking, now, emails_per_day())
         booking.save()
         booking.sessions.set(locked_sessions)
         if emailed:

@@ -93,6 +93,8 @@ scheduled_jobs() {
     if (( minute % 1440 == 0 )); then
       "$PY" manage.py apply_retention | tail -n 1 || echo "apply_retention failed" >&2
       "$PY" manage.py clearsessions || echo "clearsessions failed" >&2
+      "$PY" manage.py announce_opened_reviews || echo "announce_opened_reviews failed" >&2
+      "$PY" manage.py send_follow_digests || echo "send_follow_digests failed" >&2
     fi
     if (( minute % 5 == 0 )); then
       "$PY" manage.py release_booking_holds || echo "release_booking_holds failed" >&2

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.http import is_same_domain
 from django.views.decorators.csrf import csrf_exempt
 
@@ -86,6 +87,22 @@ def same_origin_required(view):
     return csrf_exempt(wrapped)
 
 
+def token_in_url(view):
+    """For a view whose only authority is an unguessable token in its URL, such as one-click
+    unsubscribe (RFC 8058: the mail provider POSTs from its own servers, with no Origin and no
+    cookie): neither the origin check nor Django's CSRF check applies, since another site cannot
+    know the token."""
+    view.token_in_url = True
+    return csrf_exempt(view)
+
+
+def _token_in_url(request):
+    try:
+        return getattr(resolve(request.path_info).func, "token_in_url", False)
+    except Resolver404:
+        return False
+
+
 def has_session(request):
     return settings.SESSION_COOKIE_NAME in request.COOKIES
 
@@ -101,6 +118,7 @@ class SameOriginFormsMiddleware:
             request.method not in SAFE_METHODS
             and not has_session(request)
             and not is_admin_path(request.path)
+            and not _token_in_url(request)
         ):
             if not is_same_origin(request):
                 return forbidden_form_response(request)

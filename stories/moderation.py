@@ -14,6 +14,8 @@ from wagtail.rich_text import RichText
 
 from site_home.links import absolute_url
 from surveys.feedback.emails import queue_email
+from surveys.feedback.follow_notices import announce_page
+from surveys.models import FollowUpdate
 
 from .models import StoryIndexPage, StoryPage, StorySubmission
 
@@ -102,6 +104,18 @@ def reject_submission(submission: StorySubmission, reason: str, index_url: str =
             "stories/email/submission_rejected",
             {"title": submission.title, "reason": reason, "index_url": index_url},
         )
+
+
+def tell_followers(sender, instance, **kwargs):
+    """page_published receiver: followers of the story's place and themes hear of it, once."""
+    announce_page(
+        instance,
+        f"story:{instance.pk}",
+        FollowUpdate.Kind.STORY,
+        pages=[instance.place],
+        themes=instance.themes.all(),
+        summary=instance.standfirst,
+    )
 
 
 def notify_on_publish(sender, instance, **kwargs):

@@ -120,6 +120,7 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
     """
 
     offers_outcome_email = True  # commenters who ask are emailed when the outcome is published
+    followable = True  # residents may follow it by email (surveys.feedback.following)
 
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
     run_by = models.CharField("who is running it", max_length=160)

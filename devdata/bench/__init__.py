@@ -20,6 +20,7 @@ DEFAULT_SCALE = {
     "sections_max": 30,
     "comments": 100_000,
     "survey_responses": 50_000,
+    "follows": 20_000,
 }
 
 

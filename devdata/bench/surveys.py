@@ -16,7 +16,8 @@ from devdata.demo import child_page
 from devdata.demo.surveys import AGE_BANDS, BETTER, GOOD_NOW, age_question, place_question, score
 from surveys.builder.models.fields import SurveyFieldType
 from surveys.builder.presets import place_standard_fields
-from surveys.models import Comment, DiscussionPage, SurveyIndexPage, SurveyPage, SurveySubmission
+from surveys.feedback.models.follows import email_key
+from surveys.models import Comment, DiscussionPage, Follow, SurveyIndexPage, SurveyPage, SurveySubmission
 
 SLUG = "bench-place-standard"
 BATCH = 2000
@@ -143,3 +144,33 @@ def _comment_post_target(bench, target):
         "url": reverse("surveys:comment_post"),
         "body": urlencode(fields, safe="{}"),
     }
+
+
+def build_follows(bench: BenchContext):
+    """Confirmed followers, half of them of the measured place hub and theme: those pages must not
+    slow down with them, since nothing about followers is shown. Plus the follow form's write
+    target (checked by Origin, as its form posts)."""
+    now = timezone.now()
+    place, theme = bench.places[0], bench.themes[0]
+    targets = [{"page": place}, {"theme": theme}]
+    targets += [{"page": p} for p in bench.places[1:]] + [{"theme": t} for t in bench.themes[1:]]
+    existing = Follow.objects.count()
+    rows = [
+        Follow(
+            email=f"bench-follower-{n}@example.com",
+            email_key=email_key(f"bench-follower-{n}@example.com"),
+            frequency=Follow.Frequency.WEEKLY if n % 3 else Follow.Frequency.IMMEDIATE,
+            confirmed_at=now,
+            **(targets[n % 2] if n % 4 < 2 else targets[n % len(targets)]),
+        )
+        for n in range(existing, max(existing, bench.scale["follows"]))
+    ]
+    for start in range(0, len(rows), BATCH):
+        Follow.objects.bulk_create(rows[start : start + BATCH], ignore_conflicts=True)
+    fields = {
+        "follow-email": "bench-{n}@example.com",
+        "follow-frequency": "weekly",
+        "follow-page_id": place.pk,
+        "follow-website": "",
+    }
+    bench.post_targets["follow"] = {"url": reverse("surveys:follow"), "body": urlencode(fields, safe="{}")}

@@ -47,6 +47,8 @@ class PlacePage(HeroImageMixin, Page):
     PLACE_SECTIONS hooks, never by importing those apps.
     """
 
+    followable = True  # residents may follow it by email (surveys.feedback.following)
+
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="profile")
 

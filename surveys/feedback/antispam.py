@@ -2,8 +2,12 @@
 
 - A honeypot field people never see: a bot that fills it is told "thank you" and nothing is stored.
 - Per-client rate limits in Django's cache (Redis in production), answered with a readable 429 page.
+- A daily allowance of emails per address (`may_email`), so a form cannot be used to flood
+  someone's inbox from many networks.
 - Size limits come from each form's max_length; text is stored as plain text and escaped on output.
 """
+
+from datetime import timedelta
 
 from django import forms
 from django.shortcuts import render
@@ -24,7 +28,7 @@ class HoneypotMixin(forms.Form):
     )
 
     def is_spam(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
 
 def client_key(group, request):
@@ -42,3 +46,15 @@ def rate_limited_response(request, what="messages"):
     response = render(request, "429.html", {"what": what}, status=429)
     response["Retry-After"] = "60"
     return response
+
+
+def may_email(record, now, per_day):
+    """Count one more email from a public form to the address of `record` (a model with
+    `emails_sent` and `emails_since`); False once the day's `per_day` are used. The caller stores
+    both fields with an update(), not save(): a count nobody sees must not refresh cached pages."""
+    if record.emails_since is None or now - record.emails_since >= timedelta(days=1):
+        record.emails_since, record.emails_sent = now, 0
+    if record.emails_sent >= per_day:
+        return False
+    record.emails_sent += 1
+    return True

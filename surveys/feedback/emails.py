@@ -4,7 +4,8 @@ background task once the transaction commits, so a failing mail server never los
     queue_email(["resident@example.org"], "surveys/email/comment_confirm", {"confirm_url": url})
 
 Templates: `<name>_subject.txt` and `<name>.txt` (plain text), rendered inside the task, so the
-context must be JSON-serialisable (strings, numbers, lists, dicts).
+context must be JSON-serialisable (strings, numbers, lists, dicts). `headers` adds mail headers
+(List-Unsubscribe on what people follow).
 
 When the mail server is down the task enqueues itself again with a growing delay (on backends that
 can defer, such as the database worker) instead of failing: each task sends one message at most,
@@ -28,10 +29,12 @@ MAX_ATTEMPTS = 8  # about 4 hours of back-off in all
 RETRY_BASE_SECONDS = 60
 
 
-def build_message(to, template, context, attachments=None):
+def build_message(to, template, context, attachments=None, headers=None):
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
-    message = EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to)
+    message = EmailMessage(
+        subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to, headers=headers
+    )
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     return message
@@ -39,9 +42,14 @@ def build_message(to, template, context, attachments=None):
 
 @task()
 def send_email(
-    to: list[str], template: str, context: dict, attachments: list | None = None, attempt: int = 1
+    to: list[str],
+    template: str,
+    context: dict,
+    attachments: list | None = None,
+    attempt: int = 1,
+    headers: dict | None = None,
 ):
-    message = build_message(to, template, context, attachments)
+    message = build_message(to, template, context, attachments, headers)
     try:
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
@@ -50,11 +58,17 @@ def send_email(
         delay = timedelta(seconds=RETRY_BASE_SECONDS * 2 ** (attempt - 1))
         logger.warning("Mail server unavailable (%s); retrying %s in %s", error, template, delay)
         send_email.using(run_after=timezone.now() + delay).enqueue(
-            to, template, context, attachments, attempt + 1
+            to, template, context, attachments, attempt + 1, headers
         )
 
 
-def queue_email(to, template, context, attachments=None):
+def queue_email(to, template, context, attachments=None, headers=None):
     """Send after the current transaction commits (immediately when not in one)."""
+    transaction.on_commit(lambda: enqueue_email(to, template, context, attachments, headers))
+
+
+def enqueue_email(to, template, context, attachments=None, headers=None):
+    """Queue now, inside the caller's transaction: with the database task backend the queued email
+    commits or rolls back with what the caller records about it (a digest marked as sent)."""
     recipients = [to] if isinstance(to, str) else list(to)
-    transaction.on_commit(lambda: send_email.enqueue(recipients, template, context, attachments))
+    send_email.enqueue(recipients, template, context, attachments, headers=headers)

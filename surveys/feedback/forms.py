@@ -7,7 +7,7 @@ from site_home.models import PlacePage, Theme
 from surveys.feedback.forms_base import PublicForm
 from surveys.feedback.models.comments import BODY_MAX_LENGTH
 from surveys.feedback.models.settings import Publishing
-from surveys.models import Comment, Report
+from surveys.models import Comment, Follow, Report
 
 
 class CommentForm(PublicForm):
@@ -134,3 +134,26 @@ class ReportForm(PublicForm):
         error_messages={"max_length": "Keep it to 1,000 characters or fewer (it has %(show_value)d)"},
     )
     return_to = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
+
+
+class FollowForm(PublicForm):
+    """Follow a place, a consultation (`page_id`) or a theme (`theme_id`) by email alone."""
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    frequency = forms.ChoiceField(
+        label="How often should we email you?",
+        choices=Follow.Frequency.choices,
+        initial=Follow.Frequency.IMMEDIATE,
+        widget=forms.RadioSelect,
+    )
+    page_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    theme_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, target_label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if target_label:
+            self.fields["email"].help_text = f"We will email you about {target_label}, nothing else."

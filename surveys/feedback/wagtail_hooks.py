@@ -1,7 +1,9 @@
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView
@@ -9,7 +11,7 @@ from wagtail_modeladmin.views import IndexView
 from site_home.admin_lookups import DeclaredLookupsOnlyMixin
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
 from site_home.permissions import can_see_personal_data
-from surveys.feedback import admin_views
+from surveys.feedback import admin_views, follow_admin
 from surveys.feedback.hub_sections import (
     place_comments_section,
     place_discussions_section,
@@ -167,7 +169,28 @@ def moderation_urls():
             admin_views.moderate_comment,
             name="surveys_moderate_comment",
         ),
+        path("surveys/follows/", follow_admin.follow_list, name="surveys_follows"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def follows_menu_item():
+    return FollowCountsMenuItem(
+        "Follows", reverse("surveys_follows"), icon_name="mail", order=820, name="follows"
+    )
+
+
+@hooks.register("register_permissions")
+def follow_permissions():
+    """Lets a group be given the follow counts in Wagtail's group editor."""
+    return Permission.objects.filter(content_type__app_label="surveys", codename="view_follow")
+
+
+class FollowCountsMenuItem(MenuItem):
+    """Shown to staff who may see the follow counts."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(follow_admin.VIEW_PERMISSION)
 
 
 hooks.register(PLACE_SECTIONS, order=50)(place_discussions_section)

@@ -34,7 +34,7 @@ def test_bench_data_pages_answer_and_writes_are_accepted(tmp_path, client):
         response = client.get(url)
         assert response.status_code == 200, f"{name} ({url}) answered {response.status_code}"
 
-    assert {"booking"} <= set(bench_targets["post_targets"])
+    assert {"booking", "comment", "follow"} <= set(bench_targets["post_targets"])
     for number, (name, target) in enumerate(bench_targets["post_targets"].items()):
         client = Client(enforce_csrf_checks=True, HTTP_ORIGIN="http://testserver")
         body = target["body"].replace("{n}", f"test{number}")

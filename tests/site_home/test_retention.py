@@ -173,7 +173,16 @@ def test_no_page_type_stores_answers_in_wagtails_own_submission_table():
     assert all(page().get_submission_class() is not FormSubmission for page in form_pages)
 
 
-@pytest.mark.parametrize("command", ["apply_retention", "publish_scheduled", "clearsessions"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "apply_retention",
+        "publish_scheduled",
+        "clearsessions",
+        "send_follow_digests",
+        "announce_opened_reviews",
+    ],
+)
 def test_every_scheduled_job_is_documented_and_run_by_make_serve(command):
     assert f"manage.py {command}" in (ROOT / "docs" / "operations.md").read_text()
     assert command in (ROOT / "scripts" / "serve.sh").read_text()

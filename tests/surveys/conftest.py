@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 
+from tests.site_home.factories import make_place
 from tests.surveys.factories import make_discussion
 
 MODERATOR_PERMS = ["wagtailadmin.access_admin", "surveys.view_comment", "surveys.moderate_comment"]
@@ -42,3 +43,14 @@ def make_user(django_user_model):
 @pytest.fixture
 def moderator(make_user):
     return make_user("moderator", *MODERATOR_PERMS)
+
+
+@pytest.fixture
+def place(place_index):
+    return make_place(place_index, title="Ashgrove")
+
+
+@pytest.fixture
+def send(django_capture_on_commit_callbacks):
+    """Run what was queued for after the commit (the emails), as the worker would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

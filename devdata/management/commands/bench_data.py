@@ -10,7 +10,14 @@ from devdata.demo import child_page
 from site_home.models import HomePage, PlaceIndexPage, PlacePage, Theme
 
 # Each feature's share, in order: comments go last, onto every page the others made.
-FEATURE_BUILDERS = [stories.build, events.build, surveys.build, consultations.build, surveys.build_comments]
+FEATURE_BUILDERS = [
+    stories.build,
+    events.build,
+    surveys.build,
+    consultations.build,
+    surveys.build_comments,
+    surveys.build_follows,
+]
 
 
 class Command(BaseCommand):

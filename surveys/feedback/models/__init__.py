@@ -1,5 +1,6 @@
 from .comments import Comment, DiscussionMixin
 from .discussion_page import DiscussionPage
+from .follows import Follow, FollowUpdate
 from .moderation import ModerationEvent, Reaction, Report
 from .settings import FeedbackSettings
 
@@ -8,6 +9,8 @@ __all__ = [
     "DiscussionMixin",
     "DiscussionPage",
     "FeedbackSettings",
+    "Follow",
+    "FollowUpdate",
     "ModerationEvent",
     "Reaction",
     "Report",

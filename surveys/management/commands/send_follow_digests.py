@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from surveys.feedback.follow_notices import send_digests
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue the weekly digest of each follow that is due (a week since its last). Safe to stop "
+        "and run again: each follow's email is queued in the same transaction that records it as "
+        "sent, so a rerun neither loses nor repeats one. Run it daily (docs/operations.md)."
+    )
+
+    def handle(self, *args, **options):
+        processed, sent = send_digests()
+        self.stdout.write(f"Weekly follows processed: {processed}; digests queued: {sent}")
