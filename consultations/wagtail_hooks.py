@@ -1,12 +1,16 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.visibility import visible_q
 
 from . import admin_views
-from .models import ReviewIndexPage, ReviewPage
+from .commitments import admin as commitments_admin
+from .models import Partner, ReviewIndexPage, ReviewPage
 
 FEEDBACK_LABEL = "Feedback overview"
 
@@ -18,8 +22,68 @@ def register_admin_urls():
             "consultations/review/<int:page_id>/feedback/",
             admin_views.feedback_overview,
             name="consultations_feedback_overview",
-        )
+        ),
+        path(
+            "reports/commitments/",
+            commitments_admin.CommitmentReportView.as_view(),
+            name="consultations_commitments_report",
+        ),
+        path(
+            "reports/commitments/results/",
+            commitments_admin.CommitmentReportView.as_view(results_only=True),
+            name="consultations_commitments_report_results",
+        ),
+        path(
+            "reports/commitment-updates/",
+            commitments_admin.CommitmentUpdateReportView.as_view(),
+            name="consultations_commitment_updates_report",
+        ),
+        path(
+            "reports/commitment-updates/results/",
+            commitments_admin.CommitmentUpdateReportView.as_view(results_only=True),
+            name="consultations_commitment_updates_report_results",
+        ),
     ]
+
+
+class CommitmentsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return commitments_admin.can_see_commitments(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_commitments_report_menu_item():
+    return CommitmentsReportMenuItem(
+        "Commitments", reverse("consultations_commitments_report"), icon_name="tasks", order=700
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_commitment_updates_report_menu_item():
+    return CommitmentsReportMenuItem(
+        "Commitment updates",
+        reverse("consultations_commitment_updates_report"),
+        icon_name="history",
+        order=701,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_commitments_due_panel(request, panels):
+    if commitments_admin.can_see_commitments(request.user):
+        panels.append(commitments_admin.CommitmentsDuePanel())
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = "Partners"
+    add_to_admin_menu = False
+    list_display = ["name", "slug", "website"]
+    search_fields = ["name"]
+
+
+register_snippet(PartnerViewSet)
 
 
 def _feedback_url(page):

@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 from django import forms
@@ -32,6 +33,8 @@ from surveys.models import DiscussionMixin
 from .status import ReviewStatus, derive_status, status_expression
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+# The UK government's standard: a response is published within 12 weeks of a consultation closing.
+RESPONSE_DUE_AFTER = datetime.timedelta(weeks=12)
 
 
 def new_key():
@@ -242,6 +245,18 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         if not section_key:
             return posted_label[:255]
         return dict(self.feedback_targets()).get(section_key)
+
+    @property
+    def response_due_date(self):
+        return self.closing_date + RESPONSE_DUE_AFTER if self.closing_date else None
+
+    @property
+    def response_state(self):
+        """For a closed review with no published outcome: "due" until 12 weeks after closing, then
+        "overdue"; otherwise None."""
+        if self.status != ReviewStatus.CLOSED:
+            return None
+        return "overdue" if timezone.localdate() > self.response_due_date else "due"
 
     def feedback_closed_message(self):
         if self.status == ReviewStatus.UPCOMING:
