@@ -10,6 +10,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from consultations.models import CommitmentPage, CommitmentStatus, CommitmentUpdate
+from site_home.links import absolute_url
 from site_home.models import PlacePage
 
 EDITING = ["add", "change", "publish"]
@@ -73,7 +74,7 @@ class CommitmentReportView(ReportView):
         "status_reason",
         "update_count",
         "published_text",
-        "url",
+        "web_address",
     ]
     export_headings = {
         "title": "Commitment",
@@ -89,7 +90,7 @@ class CommitmentReportView(ReportView):
         "status_reason": "Reason",
         "update_count": "Updates",
         "published_text": "Published",
-        "url": "Web address",
+        "web_address": "Web address",
     }
 
     def get_queryset(self):
@@ -108,10 +109,6 @@ class CommitmentReportView(ReportView):
             _decorate(commitment, today)
         return object_list
 
-    def to_row_dict(self, item):
-        _decorate(item, timezone.localdate())
-        return super().to_row_dict(item)
-
 
 def _decorate(commitment, today):
     commitment.status_text = CommitmentStatus(commitment.status).label
@@ -120,7 +117,7 @@ def _decorate(commitment, today):
     commitment.themes_text = _names(commitment.themes.all(), "name")
     commitment.source_text = commitment.source_page.title if commitment.source_page_id else "Entered by staff"
     commitment.published_text = "Yes" if commitment.live else "No (draft)"
-    commitment.url = commitment.full_url or ""
+    commitment.web_address = absolute_url(commitment) if commitment.live else ""
 
 
 class CommitmentUpdateReportView(ReportView):

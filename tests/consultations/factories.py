@@ -109,7 +109,7 @@ class CommitmentPageFactory(wagtail_factories.PageFactory):
 
 def make_commitment(index, places=(), themes=(), updates=0, publish=True, **kwargs):
     """A commitment under `index`, tagged and with `updates` public updates, published by default."""
-    commitment = CommitmentPageFactory(parent=index, **kwargs)
+    commitment = CommitmentPageFactory(parent=index, live=publish, **kwargs)
     commitment.places.set(places)
     commitment.themes.set(themes)
     for n in range(updates):

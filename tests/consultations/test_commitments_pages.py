@@ -1,0 +1,238 @@
+"""The public tracker and a commitment's own page: filters, counts by status, overdue shown, pages
+that only the public may see, and queries that do not grow with commitments or updates."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+from wagtail.test.utils import WagtailPageTestCase
+
+from consultations.models import CommitmentIndexPage, CommitmentPage, CommitmentStatus
+from site_home.models import HomePage
+from tests.site_home.factories import ThemeFactory, make_place
+
+from .factories import PartnerFactory, days, make_commitment, make_review
+
+pytestmark = pytest.mark.django_db
+S = CommitmentStatus
+
+
+class TestTreeRules(WagtailPageTestCase):
+    def test_commitments_live_under_the_single_tracker_under_home(self):
+        self.assertAllowedParentPageTypes(CommitmentIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(CommitmentIndexPage, {CommitmentPage})
+        self.assertAllowedParentPageTypes(CommitmentPage, {CommitmentIndexPage})
+        self.assertAllowedSubpageTypes(CommitmentPage, {})
+        assert CommitmentIndexPage.max_count == 1
+
+
+def titles(response):
+    return [c.title for c in response.context["commitments"]]
+
+
+def counts(response):
+    return {value: count for value, _label, count, _url, _current in response.context["status_counts"]}
+
+
+@pytest.fixture
+def tracker(commitment_index, place_index):
+    ashgrove, fernbank = make_place(place_index, title="Ashgrove"), make_place(place_index, title="Fernbank")
+    funding, health = ThemeFactory(name="Funding"), ThemeFactory(name="Health")
+    council, nhs = PartnerFactory(name="Council"), PartnerFactory(name="Health Board")
+    make_commitment(
+        commitment_index,
+        title="Late hall",
+        places=[ashgrove],
+        themes=[funding],
+        partner=council,
+        due_date=days(-10),
+        status=S.IN_PROGRESS,
+    )
+    make_commitment(
+        commitment_index,
+        title="Clinic hours",
+        places=[ashgrove, fernbank],
+        themes=[health],
+        partner=nhs,
+        due_date=days(20),
+    )
+    make_commitment(
+        commitment_index,
+        title="Bus route",
+        places=[fernbank],
+        themes=[funding],
+        partner=council,
+        due_date=days(-30),
+        status=S.NOT_GOING_AHEAD,
+        status_reason="The operator withdrew.",
+    )
+    return commitment_index
+
+
+def test_tracker_lists_soonest_due_first_with_counts_by_status(client, tracker):
+    response = client.get(tracker.url)
+    assert response.status_code == 200
+    assert titles(response) == ["Bus route", "Late hall", "Clinic hours"]
+    assert counts(response) == {
+        "not-started": 1,
+        "in-progress": 1,
+        "done": 0,
+        "changed": 0,
+        "not-going-ahead": 1,
+        "overdue": 1,
+    }
+    html = response.content.decode()
+    assert "3 commitments" in html
+    assert html.count('<strong class="govuk-tag govuk-tag--red">Overdue</strong>') == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "overdue_count"),
+    [
+        ("place=ashgrove", ["Late hall", "Clinic hours"], 1),
+        ("place=fernbank", ["Bus route", "Clinic hours"], 0),
+        ("theme=funding", ["Bus route", "Late hall"], 1),
+        ("partner=health-board", ["Clinic hours"], 0),
+        ("status=not-going-ahead", ["Bus route"], 1),
+        ("status=overdue", ["Late hall"], 1),
+        ("place=ashgrove&theme=funding&partner=council", ["Late hall"], 1),
+        ("place=nowhere", ["Bus route", "Late hall", "Clinic hours"], 1),  # unknown values are ignored
+    ],
+)
+def test_filters_and_counts_follow_place_theme_and_partner(client, tracker, query, expected, overdue_count):
+    response = client.get(f"{tracker.url}?{query}")
+    assert titles(response) == expected
+    # The counts follow the place, theme and partner chosen, never the status.
+    assert counts(response)["overdue"] == overdue_count
+
+
+def test_status_count_links_keep_the_other_filters(client, tracker):
+    response = client.get(f"{tracker.url}?place=ashgrove&status=done")
+    links = {value: (url, current) for value, _l, _c, url, current in response.context["status_counts"]}
+    assert links["overdue"] == (f"{tracker.url}?place=ashgrove&status=overdue", False)
+    assert links["done"][1] is True
+
+
+def test_tracker_paginates(client, commitment_index):
+    for n in range(22):
+        make_commitment(commitment_index, title=f"Thing {n:02}", due_date=days(n))
+    first, second = client.get(commitment_index.url), client.get(commitment_index.url + "?page=2")
+    assert len(titles(first)) == 20
+    assert titles(second) == ["Thing 20", "Thing 21"]
+    assert "22 commitments" in second.content.decode()
+
+
+def hide(commitment, how):
+    if how == "draft":
+        commitment.unpublish()
+    else:
+        PageViewRestriction.objects.create(page=commitment, restriction_type=how, password="secret")
+
+
+@pytest.mark.parametrize("how", ["draft", PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD])
+def test_hidden_commitments_are_never_listed_counted_or_in_feeds(client, commitment_index, place_index, how):
+    place = make_place(place_index, title="Ashgrove")
+    theme = ThemeFactory(name="Funding")
+    make_commitment(commitment_index, title="Public one", places=[place], themes=[theme], updates=1)
+    hidden = make_commitment(
+        commitment_index, title="Secret one", places=[place], themes=[theme], updates=1, due_date=days(-1)
+    )
+    hide(hidden, how)
+    response = client.get(commitment_index.url)
+    assert titles(response) == ["Public one"]
+    assert counts(response)["overdue"] == 0
+    for url in [
+        commitment_index.url + "feed/",
+        commitment_index.url + "feed/places/ashgrove/",
+        commitment_index.url + "feed/themes/funding/",
+        "/commitments/calendar.ics",
+        "/commitments/calendar/places/ashgrove.ics",
+        "/commitments/calendar/themes/funding.ics",
+    ]:
+        body = client.get(url).content.decode()
+        assert "Public one" in body, url
+        assert "Secret one" not in body, url
+
+
+def test_commitment_page_shows_status_reason_partner_source_and_updates_newest_first(
+    client, commitment_index, review_index, place_index
+):
+    review = make_review(review_index, title="Working together", sections=1, recs=2)
+    rec = review.section_list[0].recommendation_list[0]
+    place = make_place(place_index, title="Ashgrove")
+    commitment = make_commitment(
+        commitment_index,
+        title="Share the budget",
+        places=[place],
+        themes=[ThemeFactory(name="Funding")],
+        partner=PartnerFactory(name="Council", website="https://council.example.org"),
+        source_page=review,
+        recommendation_key=rec.key,
+        due_date=days(-5),
+        status=S.CHANGED,
+        status_reason="We publish it twice a year instead.",
+        updates=3,
+    )
+    html = client.get(commitment.url).content.decode()
+    assert "Changed" in html
+    assert "We publish it twice a year instead." in html
+    assert "Overdue" not in html  # a changed commitment is settled
+    assert 'href="https://council.example.org"' in html
+    assert f'href="{review.url}#{rec.key}"' in html
+    assert f"Recommendation {rec.number}" in html
+    assert html.index("Update 1.") < html.index("Update 2.") < html.index("Update 3.")
+    assert f"{days(-5):%-d %B %Y}" in html
+
+
+def test_commitment_page_overdue_and_entered_by_staff(client, commitment_index):
+    commitment = make_commitment(commitment_index, due_date=days(-1), status=S.IN_PROGRESS)
+    html = client.get(commitment.url).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--red">Overdue</strong>' in html
+    assert "Entered by staff" in html
+    assert "No updates yet." in html
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches (site root paths, settings)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def tagged_commitments(index, place, n, updates=1):
+    for _ in range(n):
+        make_commitment(index, places=[place], themes=[ThemeFactory()], updates=updates)
+
+
+@pytest.mark.parametrize("query", ["", "?place=ashgrove", "?status=overdue"])
+def test_tracker_queries_do_not_grow_with_commitments(
+    client, commitment_index, place_index, uncached_fragments, query
+):
+    place = make_place(place_index, title="Ashgrove")
+    tagged_commitments(commitment_index, place, 2)
+    few = count_queries(client, commitment_index.url + query)
+    assert few > 5
+    tagged_commitments(commitment_index, place, 8)
+    assert count_queries(client, commitment_index.url + query) == few
+
+
+def test_feeds_queries_do_not_grow_with_commitments(client, commitment_index, place_index):
+    place = make_place(place_index, title="Ashgrove")
+    tagged_commitments(commitment_index, place, 2)
+    urls = [commitment_index.url + "feed/", "/commitments/calendar.ics"]
+    few = [count_queries(client, url) for url in urls]
+    assert min(few) > 1
+    tagged_commitments(commitment_index, place, 8)
+    assert [count_queries(client, url) for url in urls] == few
+
+
+def test_commitment_page_queries_do_not_grow_with_updates(
+    client, commitment_index, place_index, uncached_fragments
+):
+    place = make_place(place_index, title="Ashgrove")
+    one = make_commitment(commitment_index, places=[place], updates=1)
+    ten = make_commitment(commitment_index, places=[place], updates=10)
+    few = count_queries(client, one.url)
+    assert few > 3
+    assert count_queries(client, ten.url) == few
