@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
@@ -10,7 +11,8 @@ from site_home.visibility import visible_q
 
 from . import admin_views
 from .commitments import admin as commitments_admin
-from .models import Partner, ReviewIndexPage, ReviewPage
+from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPage, ReviewPage
+from .models.commitments import SETTLED
 
 FEEDBACK_LABEL = "Feedback overview"
 
@@ -134,3 +136,43 @@ def place_reviews(place, request):
 @hooks.register(THEME_SECTIONS, order=10)
 def theme_reviews(theme, request):
     return _review_section("Reviews", _live_reviews(request).for_theme(theme), request, "See all reviews")
+
+
+def _commitment_section(title, commitments, request, more_label, query):
+    """Commitments still to be delivered (overdue first: soonest due first), and a link to the
+    tracker filtered the same way."""
+    commitments = list(
+        commitments.exclude(status__in=SETTLED).select_related("partner").order_by("due_date", "pk")[:6]
+    )
+    if not commitments:
+        return None
+    tracker = CommitmentIndexPage.objects.filter(visible_q(request=request)).first()
+    return HubSection(
+        title,
+        "consultations/sections/commitment_list.html",
+        {"commitments": commitments},
+        more_url=f"{tracker.get_url(request)}?{query}" if tracker else None,
+        more_label=more_label,
+    )
+
+
+@hooks.register(PLACE_SECTIONS, order=15)
+def place_commitments(place, request):
+    return _commitment_section(
+        f"What we said we would do in {place.title}",
+        CommitmentPage.objects.visible(request).for_place(place),
+        request,
+        f"Everything we said we would do in {place.title}",
+        urlencode({"place": place.slug}),
+    )
+
+
+@hooks.register(THEME_SECTIONS, order=15)
+def theme_commitments(theme, request):
+    return _commitment_section(
+        "What we said we would do",
+        CommitmentPage.objects.visible(request).for_theme(theme),
+        request,
+        "Everything we said we would do on this theme",
+        urlencode({"theme": theme.slug}),
+    )

@@ -120,3 +120,54 @@ def test_reports_listed_in_the_reports_menu_and_render(admin_client, scene):
     html = admin_client.get(reverse(REPORT)).content.decode()
     assert "Late hall" in html
     assert admin_client.get(reverse(UPDATES)).status_code == 200
+
+
+def _add_form(partner, review, rec_key, status, reason, updates):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    return nested_form_data(
+        {
+            "title": "Open the halls late",
+            "slug": "open-the-halls-late",
+            "summary": "Halls open until 9pm.",
+            "body": rich_text(""),
+            "partner": partner.pk,
+            "source_page": review.pk,
+            "recommendation_key": rec_key,
+            "due_date": "2027-03-31",
+            "status": status,
+            "status_reason": reason,
+            "updates": inline_formset(updates),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+
+
+def test_editor_turns_a_recommendation_into_a_commitment_with_an_update(
+    admin_client, commitment_index, review_index
+):
+    from consultations.models import CommitmentPage
+
+    review = make_review(review_index, title="Halls", sections=1)
+    rec = review.section_list[0].recommendation_list[0]
+    partner = PartnerFactory(name="Council")
+    url = f"/admin/pages/add/consultations/commitmentpage/{commitment_index.pk}/"
+    update = {"date": "2026-11-02", "text": "Rotas agreed.", "link": "", "link_text": "", "image_alt": ""}
+
+    refused = admin_client.post(url, _add_form(partner, review, rec.key, "done", "", [update]))
+    assert refused.status_code == 200
+    assert "Say why the status is ‘done’: residents see this reason." in refused.content.decode()
+    assert not CommitmentPage.objects.filter(slug="open-the-halls-late").exists()
+
+    admin_client.post(url, _add_form(partner, review, rec.key, "in-progress", "", [update]))
+    commitment = CommitmentPage.objects.get(slug="open-the-halls-late")
+    assert commitment.live and commitment.recommendation_key == rec.key
+    assert [u.text for u in commitment.updates.all()] == ["Rotas agreed."]
+
+
+def test_source_chooser_offers_only_reviews_and_events(admin_client, commitment_index):
+    html = admin_client.get(
+        f"/admin/pages/add/consultations/commitmentpage/{commitment_index.pk}/"
+    ).content.decode()
+    assert "consultations.reviewpage" in html and "events.eventpage" in html

@@ -236,3 +236,40 @@ def test_commitment_page_queries_do_not_grow_with_updates(
     few = count_queries(client, one.url)
     assert few > 3
     assert count_queries(client, ten.url) == few
+
+
+def test_place_and_theme_hubs_show_commitments_still_to_deliver(
+    client, commitment_index, place_index, theme_index, uncached_fragments
+):
+    place = make_place(place_index, title="Harbourside")
+    theme = ThemeFactory(name="Procurement")
+    make_commitment(
+        commitment_index, title="Buy local food", places=[place], themes=[theme], due_date=days(-2)
+    )
+    make_commitment(
+        commitment_index,
+        title="Already done",
+        places=[place],
+        themes=[theme],
+        status=S.DONE,
+        status_reason="Done.",
+    )
+    hidden = make_commitment(commitment_index, title="Secret plan", places=[place], themes=[theme])
+    hidden.unpublish()
+
+    for url, more in [(place.url, "?place=harbourside"), (f"/themes/{theme.slug}/", "?theme=procurement")]:
+        html = client.get(url).content.decode()
+        assert "What we said we would do" in html
+        assert "Buy local food" in html and "Overdue" in html
+        assert "Already done" not in html and "Secret plan" not in html
+        assert f'href="{commitment_index.url}{more}"' in html
+
+
+def test_place_hub_queries_do_not_grow_with_commitments(
+    client, commitment_index, place_index, uncached_fragments
+):
+    place = make_place(place_index, title="Ashgrove")
+    tagged_commitments(commitment_index, place, 2)
+    few = count_queries(client, place.url)
+    tagged_commitments(commitment_index, place, 8)
+    assert count_queries(client, place.url) == few
