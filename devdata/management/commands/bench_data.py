@@ -5,12 +5,19 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from devdata.bench import DEFAULT_SCALE, BenchContext, consultations, events, stories, surveys
+from devdata.bench import DEFAULT_SCALE, BenchContext, commitments, consultations, events, stories, surveys
 from devdata.demo import child_page
 from site_home.models import HomePage, PlaceIndexPage, PlacePage, Theme
 
 # Each feature's share, in order: comments go last, onto every page the others made.
-FEATURE_BUILDERS = [stories.build, events.build, surveys.build, consultations.build, surveys.build_comments]
+FEATURE_BUILDERS = [
+    stories.build,
+    events.build,
+    surveys.build,
+    consultations.build,
+    commitments.build,
+    surveys.build_comments,
+]
 
 
 class Command(BaseCommand):
