@@ -292,11 +292,14 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
                     return {"section": section, "recommendation": rec, "target_key": key, "label": label}
         raise Http404("No such part of this review")
 
-    def outcome_item_list(self):
-        """'You said, we did' items, each with the title of the part of the draft it answers."""
+    def outcome_item_list(self, request=None):
+        """'You said, we did' items, each with the title of the part of the draft it answers and
+        the public commitments made from that part."""
         labels = dict(self.feedback_targets())
         items = list(self.outcome_items.all())
+        commitments = import_string("consultations.document.commitments_by_key")(self, request)
         for item in items:
+            item.commitments = commitments.get(item.target_key, [])
             item.label = labels.get(item.target_key, "About the review as a whole")
             if item.target_key not in labels:
                 item.anchor = ""
@@ -313,7 +316,7 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         context["document"] = SimpleLazyObject(lambda: build_document(self, request))
         context["page_url"] = self.get_url(request)  # once: the sections link to it a hundred times
         if self.status == ReviewStatus.OUTCOME:
-            context["outcome_items"] = SimpleLazyObject(self.outcome_item_list)
+            context["outcome_items"] = SimpleLazyObject(lambda: self.outcome_item_list(request))
         return context
 
     @path("")

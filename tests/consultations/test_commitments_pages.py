@@ -273,3 +273,45 @@ def test_place_hub_queries_do_not_grow_with_commitments(
     few = count_queries(client, place.url)
     tagged_commitments(commitment_index, place, 8)
     assert count_queries(client, place.url) == few
+
+
+def test_review_shows_commitments_beside_their_recommendation_and_in_its_outcome(
+    client, commitment_index, review_index
+):
+    from consultations.models import OutcomeItem, ReviewPage
+
+    review = make_review(
+        review_index, title="Halls", opening_date=days(-60), closing_date=days(-30), sections=1
+    )
+    first, second = review.section_list[0].recommendation_list
+    make_commitment(commitment_index, title="Late opening", source_page=review, recommendation_key=first.key)
+    draft = make_commitment(
+        commitment_index, title="Secret", source_page=review, recommendation_key=first.key
+    )
+    draft.unpublish()
+
+    html = client.get(review.url).content.decode()
+    rec_html = html[html.index(f'id="{first.key}"') : html.index(f'id="{second.key}"')]
+    assert "What we said we would do" in rec_html and "Late opening" in rec_html
+    assert "Secret" not in html
+    assert "Late opening" not in html[html.index(f'id="{second.key}"') :]
+
+    OutcomeItem.objects.create(
+        page=review, target_key=first.key, decision="kept", you_said="Yes", we_did="Did"
+    )
+    ReviewPage.objects.filter(pk=review.pk).update(outcome_published=True)
+    outcome = client.get(review.url).content.decode()
+    assert "You said, we did" in outcome
+    assert "Late opening" in outcome and "Secret" not in outcome
+
+
+def test_review_page_queries_do_not_grow_with_commitments_from_it(
+    client, commitment_index, review_index, uncached_fragments
+):
+    review = make_review(review_index, title="Halls", sections=2, recs=3)
+    recs = [rec for section in review.section_list for rec in section.recommendation_list]
+    make_commitment(commitment_index, source_page=review, recommendation_key=recs[0].key)
+    few = count_queries(client, review.url)
+    for rec in recs:
+        make_commitment(commitment_index, source_page=review, recommendation_key=rec.key)
+    assert count_queries(client, review.url) == few
