@@ -7,6 +7,7 @@ never stored: it follows from the due date and the status, so it appears at midn
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
@@ -15,6 +16,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -202,6 +204,45 @@ def status_summary(counts, form, base_url):
     return rows
 
 
+def recommendation_choices():
+    """Every review's key areas and recommendations as grouped choices, in one query, so an editor
+    picks what a commitment answers instead of typing its key."""
+    sections = import_string("consultations.models.ReviewSection").objects.select_related("page")
+    groups, numbers = {}, {}
+    for section in sections.order_by("page__title", "page_id", "sort_order", "pk"):
+        number = numbers[section.page_id] = numbers.get(section.page_id, 0) + 1
+        section.number = number
+        options = groups.setdefault((section.page_id, section.page.title), [])
+        options.append((section.key, f"{number}. {section.title}"))
+        options += [
+            (rec.key, f"Recommendation {rec.number}: {rec.short_text}") for rec in section.recommendation_list
+        ]
+    return [(title, options) for (_id, title), options in groups.items()]
+
+
+class CommitmentPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("recommendation_key")
+        if field is not None:
+            current = self.initial.get("recommendation_key") or ""
+            choices = [
+                ("", "None: not from a review, or from the review as a whole"),
+                *recommendation_choices(),
+            ]
+            known = {key for _group, options in choices[1:] for key, _label in options}
+            if current and current not in known:
+                choices.append((current, "(no longer in the review)"))
+            self.fields["recommendation_key"] = forms.ChoiceField(
+                choices=choices, required=False, label=field.label, help_text=RECOMMENDATION_HELP
+            )
+
+
+RECOMMENDATION_HELP = (
+    "When it came from a review: the key area or recommendation it answers (of the review chosen above)."
+)
+
+
 class CommitmentPage(Page):
     """One thing a partner said it would do, with where it came from, when it is due, its status and
     a dated log of public updates."""
@@ -233,8 +274,7 @@ class CommitmentPage(Page):
         "recommendation or key area",
         max_length=64,
         blank=True,
-        help_text="When it came from a review: the key of the recommendation or key area (as in the "
-        "review's web address, like rec-…).",
+        help_text="When it came from a review: the key area or recommendation it answers.",
     )
     due_date = models.DateField()
     status = models.CharField(
@@ -249,6 +289,7 @@ class CommitmentPage(Page):
     )
 
     objects = PageManager.from_queryset(CommitmentQuerySet)()
+    base_form_class = CommitmentPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

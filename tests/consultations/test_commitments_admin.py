@@ -171,3 +171,15 @@ def test_source_chooser_offers_only_reviews_and_events(admin_client, commitment_
         f"/admin/pages/add/consultations/commitmentpage/{commitment_index.pk}/"
     ).content.decode()
     assert "consultations.reviewpage" in html and "events.eventpage" in html
+
+
+def test_editor_picks_the_recommendation_from_a_grouped_list(admin_client, commitment_index, review_index):
+    review = make_review(review_index, title="Halls", sections=2, recs=1)
+    section = review.section_list[1]
+    rec = section.recommendation_list[0]
+    html = admin_client.get(
+        f"/admin/pages/add/consultations/commitmentpage/{commitment_index.pk}/"
+    ).content.decode()
+    assert '<optgroup label="Halls">' in html
+    assert f'<option value="{section.key}">2. {section.title}</option>' in html
+    assert f'<option value="{rec.key}">Recommendation 2.1: {rec.text}</option>' in html
