@@ -3,62 +3,52 @@
 Steps: build the data set once (manage.py bench_data), collect static files, count SQL queries and
 HTML bytes per page type (manage.py bench_probe), then serve with gunicorn and load each page from a
 separate process (wrk, on loopback, bounded in time) with the page cache warm and with it off, plus
-the static-file ceiling and the write throughput of comments and bookings. Results go to
-bench/results/latest.json and latest.md.
+the static-file ceiling and the write throughput of comments and bookings.
+
+Then the mixed workload (bench/mixed.py: pages read while residents write) and the fault runs
+(bench/faults.py: Redis, then PostgreSQL, stopped under load, on private servers). Results go to
+bench/results/latest.json and latest.md, and docs/benchmarks.md is written from them (bench/docs.py).
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/cv_bench), BENCH_SCALE
-(default 1: the full data set), BENCH_SECONDS (per measurement, default 8), BENCH_CONNECTIONS (16).
+(default 1: the full data set), BENCH_SECONDS (per measurement, default 8), BENCH_CONNECTIONS (16),
+BENCH_OUTAGE_SECONDS (15), BENCH_ONLY (some of "pages,mixed,faults": the others are kept from the
+last results), BENCH_QUICK=1 (3 s a measurement, scale 0.02, database cv_bench_quick,
+results in bench/results/tmp/quick.*: a check that the harness works, not numbers to publish).
 """
 
 import gzip
 import json
 import os
-import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import faults
+import mixed
+from harness import (
+    BASE,
+    CONNECTIONS,
+    DATABASE_URL,
+    ENV,
+    QUICK,
+    RESULTS,
+    ROOT,
+    SCALE,
+    SECONDS,
+    SERVER_LOG,
+    Server,
+    manage,
+    warm,
+    wrk,
+)
 
+import docs
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-RESULTS = ROOT / "bench" / "results"
-SERVER_LOG = RESULTS / "tmp" / "gunicorn.log"
-PORT = int(os.environ.get("BENCH_PORT", "0")) or free_port()
-BASE = f"http://127.0.0.1:{PORT}"
-SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cv_bench")
-
-ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "site_home.settings.production_demo",  # bench_data and bench_probe
-    "DATABASE_URL": DATABASE_URL,
-    "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-7f3a9c1e5b2d8046af19ce73b5d20e8f4a6c1b9d3e7f"),
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "SECURE_SSL_REDIRECT": "0",
-    "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/5"),
-    "FEEDBACK_RATE_LIMIT": "1000000/s",  # measure the write path, not the flood guard
-    "TRUSTED_PROXY_COUNT": "1",  # wrk plays the proxy: each request names its own client address
-    "LOG_LEVEL": "ERROR",
-}
-
-
-def manage(*args, env=None, capture=False):
-    command = [sys.executable, "manage.py", *args]
-    result = subprocess.run(command, cwd=ROOT, env=env or ENV, check=True, text=True, capture_output=capture)
-    return result.stdout
+PARTS = {"pages", "mixed", "faults"}
+# BENCH_ONLY=mixed,faults measures only those parts and keeps the others from the last results.
+ONLY = set(filter(None, os.environ.get("BENCH_ONLY", ",".join(PARTS)).split(","))) & PARTS
 
 
 def ensure_database():
@@ -72,120 +62,6 @@ def ensure_database():
     ).stdout.strip()
     if not exists:
         subprocess.run(["psql", admin, "-c", f'CREATE DATABASE "{name}"'], check=True)
-
-
-def unit_ms(value):
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-
-def wrk(url, script=None, extra_env=None):
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "10s"]
-    command += ["-H", "Accept-Encoding: gzip, deflate, br"]  # as every browser sends
-    if script:
-        command += ["-s", str(script)]
-    output = subprocess.run(
-        command + [BASE + url],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **(extra_env or {})},
-    ).stdout
-    timeouts = re.search(r"Socket errors: .*timeout (\d+)", output)
-    timeouts = int(timeouts.group(1)) if timeouts else 0
-    finished = re.search(r"(\d+) requests in", output)
-    if not finished or finished.group(1) == "0":  # not one request finished in the run
-        return {"rps": 0.0, "p50_ms": None, "p99_ms": None, "non_2xx": None, "timeouts": timeouts}
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": round(unit_ms(percentiles["50"]), 2),
-        "p99_ms": round(unit_ms(percentiles["99"]), 2),
-        "non_2xx": int(errors.group(1)) if errors else 0,
-        # Requests still unanswered after wrk's 10 s timeout: not in the percentiles, so shown apart.
-        "timeouts": timeouts,
-    }
-
-
-class Server:
-    def __init__(self, page_cache_seconds):
-        self.env = {**ENV, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "site_home.wsgi",
-                "-b",
-                f"127.0.0.1:{PORT}",
-                "-w",
-                "4",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stderr=SERVER_LOG.open("a"),  # quick shutdowns log the requests they cut short
-        )
-        for _ in range(60):
-            if self.process.poll() is not None:
-                raise RuntimeError("gunicorn exited at start")
-            try:
-                urllib.request.urlopen(BASE + "/healthz", timeout=1)
-                return self
-            except OSError:
-                time.sleep(0.5)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGQUIT)  # quick shutdown: no waiting for queued requests
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def settle(self):
-        """Start the next measurement from idle workers: wait for the previous run's queue to be
-        served, or restart the server when a very slow page left too much of it."""
-        if not drained():
-            self.__exit__()
-            self.__enter__()
-
-
-def drained(workers=4, rounds=2, seconds=45):
-    """Whether the requests wrk left queued when it stopped have been served (gunicorn still serves
-    them, and they would slow the next measurement). Connections are accepted in order, so once
-    `workers` health checks sent together have all come back (twice), what was queued before them
-    has been served. False when that takes more than `seconds`."""
-    deadline = time.monotonic() + seconds
-
-    def ping(_):
-        urllib.request.urlopen(BASE + "/healthz", timeout=max(deadline - time.monotonic(), 1)).read()
-
-    try:
-        for _ in range(rounds):
-            with ThreadPoolExecutor(workers) as pool:
-                list(pool.map(ping, range(workers)))
-    except OSError:
-        return False
-    return True
-
-
-def warm(url, times=8, seconds=20):
-    """A few requests first, so each worker has loaded its templates and code before it is timed
-    (fewer when a page is so slow that they would take more than `seconds`)."""
-    started = time.monotonic()
-    for _ in range(times):
-        try:
-            urllib.request.urlopen(BASE + url, timeout=60).read()
-        except OSError:  # an error or a gunicorn worker timeout: the measurement will show it
-            return
-        if time.monotonic() - started > seconds:
-            return
 
 
 def first_visit_kb(url, css_url, js_urls):
@@ -214,11 +90,33 @@ def main():
     SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
     ensure_database()
     manage("migrate", "--noinput", "-v0")
-    manage(
-        "bench_data", "--output", str(RESULTS / "urls.json"), "--scale", os.environ.get("BENCH_SCALE", "1")
-    )
+    manage("bench_data", "--output", str(RESULTS / "urls.json"), "--scale", SCALE)
     manage("collectstatic", "--noinput", "-v0")
     targets = json.loads((RESULTS / "urls.json").read_text())
+    # A quick run only checks the harness: its numbers stay out of the published results.
+    out = RESULTS / "tmp" if QUICK else RESULTS
+    name = "quick" if QUICK else "latest"
+    previous = out / f"{name}.json"
+    report = json.loads(previous.read_text()) if ONLY != PARTS and previous.exists() else {}
+    report.update({"when": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "scale": targets["scale"]})
+    if "pages" in ONLY:
+        report.update(measure_pages(targets))
+    if "mixed" in ONLY:
+        with Server(page_cache_seconds=600) as server:
+            report["mixed"] = mixed.run(server, targets["urls"], RESULTS / "urls.json", SECONDS)
+    if "faults" in ONLY:
+        report["faults"] = faults.run(DATABASE_URL, RESULTS / "urls.json")
+    report["parts_run"] = sorted(ONLY)
+    (out / f"{name}.json").write_text(json.dumps(report, indent=2))
+    (out / f"{name}.md").write_text(markdown(report))
+    doc = out / "benchmarks-quick.md" if QUICK else ROOT / "docs" / "benchmarks.md"
+    docs.write(report, markdown(report), doc, source=(out / f"{name}.md").relative_to(ROOT))
+    print(markdown(report))
+
+
+def measure_pages(targets):
+    """Every page's queries and size, uncached and cached, the static-file ceiling and the write
+    throughput."""
     probe = json.loads(
         manage(
             "bench_probe", str(RESULTS / "urls.json"), env={**ENV, "PAGE_CACHE_SECONDS": "0"}, capture=True
@@ -226,7 +124,6 @@ def main():
     )
     css_url, js_urls = static_paths()
     pages = {name: {**probe[name]} for name in targets["urls"]}
-
     with Server(page_cache_seconds=0) as server:
         for name, url in targets["urls"].items():
             server.settle()
@@ -250,19 +147,14 @@ def main():
             warm(url)  # fills the page cache
             pages[name]["cached"] = wrk(url)
             pages[name]["first_visit_kb_gzip"] = first_visit_kb(url, css_url, js_urls)
-
-    report = {
-        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+    return {
+        "pages_when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "seconds_per_run": SECONDS,
         "connections": CONNECTIONS,
-        "scale": targets["scale"],
         "static_file": static,
         "pages": pages,
         "writes": writes,
     }
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2))
-    (RESULTS / "latest.md").write_text(markdown(report))
-    print(markdown(report))
 
 
 def ms(value, result=None):
@@ -274,9 +166,20 @@ def ms(value, result=None):
 
 
 def markdown(report):
+    lines = []
+    if report.get("pages"):
+        lines += page_tables(report)
+    if report.get("mixed"):
+        lines += ["", mixed.markdown(report["mixed"]).rstrip()]
+    if report.get("faults"):
+        lines += ["", faults.markdown(report["faults"]).rstrip()]
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def page_tables(report):
     static_rps = report["static_file"]["rps"]
     lines = [
-        f"Benchmark of {report['when']}: {report['connections']} connections, "
+        f"Benchmark of {report.get('pages_when', report['when'])}: {report['connections']} connections, "
         f"{report['seconds_per_run']} s a run, static-file ceiling {static_rps:.0f} req/s.",
         "",
         "| page | queries (fragments warm / cold) | HTML KB | first visit KB (gzip) | cached req/s "
@@ -299,7 +202,7 @@ def markdown(report):
                 f"| {name} | {result['rps']:.0f} | {ms(result['p50_ms'])} | {ms(result['p99_ms'], result)} "
                 f"| {result['non_2xx']} |"
             )
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 if __name__ == "__main__":

@@ -89,6 +89,6 @@ def build_document(page, request, place=None):
         "accepting": accepting,
         "closed_message": "" if accepting else page.feedback_closed_message(),
         "documents": list(page.documents.select_related("document")),
-        "places": list(page.places.live().public().order_by("title")),
+        "places": list(page.places.visible().order_by("title")),
         "themes": list(page.themes.all()),
     }

@@ -10,8 +10,8 @@ from .models import RecommendationResponse, ReviewPage, ReviewStatus
 
 
 def place_choices():
-    """Live places as (id, title), one query, shared by every form on a page."""
-    return list(PlacePage.objects.live().public().order_by("title").values_list("id", "title"))
+    """Places the public may see as (id, title), shared by every form on a page."""
+    return list(PlacePage.objects.visible().order_by("title").values_list("id", "title"))
 
 
 class RecommendationResponseForm(PublicForm):
@@ -80,7 +80,7 @@ class ReviewFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = PlacePage.objects.live().public().order_by("title")
+        self.fields["place"].queryset = PlacePage.objects.visible().order_by("title")
         self.fields["theme"].queryset = Theme.objects.filter(
             Q(reviews__isnull=False) | Q(review_sections__isnull=False)
         ).distinct()

@@ -119,7 +119,7 @@ def _review_section(title, reviews, request, more_label):
 
 
 def _live_reviews(request):
-    return ReviewPage.objects.visible(request).for_listing()
+    return ReviewPage.objects.visible(request).for_listing(request)
 
 
 @hooks.register(HOME_SECTIONS, order=10)

@@ -23,7 +23,7 @@ def _index_url(request):
 
 
 def _section(title, events, request, more_label, filter_query=""):
-    events = list(events.with_cards()[:SECTION_SIZE])
+    events = list(events.with_cards(request)[:SECTION_SIZE])
     if not events:
         return None
     more_url = _index_url(request)

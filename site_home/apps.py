@@ -7,7 +7,7 @@ class SiteHomeConfig(AppConfig):
 
     def ready(self):
         # These modules use models, so they load once the app registry is ready.
-        from site_home import retention_services, sign_in, signals
+        from site_home import retention_services, search, sign_in, signals
         from site_home.spreadsheets import protect_wagtail_csv_exports
 
         protect_wagtail_csv_exports()
@@ -15,3 +15,4 @@ class SiteHomeConfig(AppConfig):
         signals.connect()
         retention_services.connect()
         sign_in.connect()
+        search.connect()

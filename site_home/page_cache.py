@@ -49,6 +49,7 @@ FRESH_COOKIE = "cv_fresh"
 FRESH_SECONDS = 120
 FRAGMENT_SECONDS = 60 * 60
 REFRESH_LOCK_SECONDS = 10
+ENTRY_FORMAT = 2  # part of the key: a deploy that changes `Entry` never reads an older one
 PRIVATE = "private, no-cache"
 HEADERS_KEPT = (
     "Content-Type",
@@ -65,8 +66,15 @@ HEADERS_KEPT = (
 
 def share(request, page_id=None):
     """Mark what this request renders as the same for every anonymous visitor; `page_id` is the
-    page whose residents' activity makes it stale at once."""
-    request.shared_page_cache = (page_id,)
+    page whose residents' activity makes it stale at once. Its version is read now, before the
+    page reads its content, so a write during the render cannot hide under a newer version."""
+    version = page_version(page_id) if page_id is not None and settings.PAGE_CACHE_SECONDS else None
+    request.shared_page_cache = (page_id, version)
+
+
+def page_version(page_id):
+    key = cache_versions.page_key(page_id)
+    return cache_versions.read([key])[key]
 
 
 def shared(view):
@@ -233,7 +241,7 @@ class PageCacheMiddleware:
         if not seconds:
             return self.finish(request, self.get_response(request))
         address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-        key = "page:" + hashlib.sha256(address.encode()).hexdigest()
+        key = f"page:{ENTRY_FORMAT}:{hashlib.sha256(address.encode()).hexdigest()}"
         found = cache.get_many([key, cache_versions.SITE_KEY, cache_versions.ACTIVITY_KEY])
         entry = Entry(*found[key]) if key in found else None
         versions = self.versions(found, entry)
@@ -241,29 +249,30 @@ class PageCacheMiddleware:
         state = self.state(entry, versions) if entry else "miss"
         if state == "fresh":
             return served(request, entry, "hit")
-        if state == "soft" and not cache.add(f"{key}:refresh", 1, REFRESH_LOCK_SECONDS):
+        lock = f"{key}:refresh"
+        if state == "soft" and not cache.add(lock, 1, REFRESH_LOCK_SECONDS):
             return served(request, entry, "stale")  # another request is refreshing it
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            if state == "soft":
+                cache.delete(lock)
         if response.status_code >= 500 and entry is not None:
             return served(request, entry, "stale")  # the last good copy, while the database is down
         response = self.finish(request, response)
-        if getattr(response, "page_cache_storable", False):
-            page_id = request.shared_page_cache[0]
-            new = Entry(
-                versions["site"],
-                page_id,
-                self.page_version(page_id),
-                versions["activity"],
-                time.time(),
-                response["ETag"],
-                compress_string(response.content),
-                [(name, response[name]) for name in HEADERS_KEPT if name in response],
-            )
-            cache.set(key, new.as_tuple(), seconds + settings.PAGE_CACHE_STALE_SECONDS)
-            if state == "soft":
-                cache.delete(f"{key}:refresh")
-            return served(request, new, "miss", content=response.content)
-        return response
+        if not getattr(response, "page_cache_storable", False):
+            return response
+        new = Entry(
+            versions["site"],
+            *request.shared_page_cache,
+            versions["activity"],
+            time.time(),
+            response["ETag"],
+            compress_string(response.content),
+            [(name, response[name]) for name in HEADERS_KEPT if name in response],
+        )
+        cache.set(key, new.as_tuple(), seconds + settings.PAGE_CACHE_STALE_SECONDS)
+        return served(request, new, "miss", content=response.content)
 
     @staticmethod
     def versions(found, entry):
@@ -272,15 +281,8 @@ class PageCacheMiddleware:
         current = {**found, **(cache_versions.read(missing) if missing else {})}
         versions = {"site": current[keys[0]], "activity": current[keys[1]], "page": None}
         if entry is not None and entry.page_id is not None:
-            versions["page"] = PageCacheMiddleware.page_version(entry.page_id)
+            versions["page"] = page_version(entry.page_id)
         return versions
-
-    @staticmethod
-    def page_version(page_id):
-        if page_id is None:
-            return None
-        key = cache_versions.page_key(page_id)
-        return cache_versions.read([key])[key]
 
     @staticmethod
     def state(entry, versions):

@@ -8,7 +8,9 @@ member of staff to them before anything else.
   personal data; without a verified second factor `can_see_personal_data` answers False as well.
 - Offered to everyone else from their account page; whoever has set it up is always asked for it.
 - Lost the app? A backup code signs in once; an administrator can give a new one with
-  `manage.py addstatictoken USERNAME`.
+  `manage.py addstatictoken USERNAME`, or reset the person's two-factor sign-in from the Users
+  listing ("Reset two-factor sign-in": a superuser, or staff who may change users, for anyone but
+  a superuser), which is written to the audit log. They set up a new app at their next sign-in.
 
 wagtail-2fa was the first choice but its 1.8.0 does not load on Wagtail 8 (it imports
 `wagtail.users.widgets`, which Wagtail 8 removed), so this stays on django-otp directly.
@@ -20,9 +22,12 @@ from urllib.parse import urlencode
 import segno
 from django import forms
 from django.conf import settings
-from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect, render
+from django.db import transaction
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, path, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -30,10 +35,13 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import log
 
 from site_home.permissions import PERSONAL_DATA_PERMISSION, is_verified
 
 BACKUP_CODES = 10
+RESET_ACTION = "site_home.two_factor_reset"
 
 # Reachable before the second factor: signing in and out, the two-factor pages, the admin's assets.
 OPEN_URL_NAMES = {
@@ -185,12 +193,68 @@ def manage(request):
     return render(request, "site_home/two_factor/manage.html", context)
 
 
+def can_reset(request_user, user):
+    """Who may take away someone's second factor: a superuser, or staff who may change users
+    (Wagtail's own permission for editing them), and only a superuser for a superuser."""
+    if user.is_superuser and not request_user.is_superuser:
+        return False
+    user_model = get_user_model()._meta
+    return request_user.is_superuser or request_user.has_perm(
+        f"{user_model.app_label}.change_{user_model.model_name}"
+    )
+
+
+def remove_devices(user):
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()  # its backup codes go with it
+
+
+@never_cache
+def reset(request, user_id):
+    """An administrator's reset of someone's two-factor sign-in, for a lost phone: their app and
+    backup codes are removed (confirmed with a POST) and the reset is written to the audit log."""
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    if not can_reset(request.user, user):
+        # A plain 403, not the admin's redirect to the dashboard: a refused reset stays visible.
+        return HttpResponseForbidden("You may not reset this person's two-factor sign-in.")
+    if request.method == "POST":
+        with transaction.atomic():
+            remove_devices(user)
+            log(instance=user, action=RESET_ACTION, user=request.user)
+        messages.success(request, f"Two-factor sign-in reset for {user.get_username()}.")
+        return redirect("wagtailusers_users:index")
+    context = {
+        "person": user,
+        "has_device": user_has_device(user, confirmed=None),
+        "required": two_factor_required(user),
+    }
+    return render(request, "site_home/two_factor/reset.html", context)
+
+
 def admin_urls():
     return [
         path("two-factor/", manage, name="two_factor_manage"),
         path("two-factor/verify/", verify, name="two_factor_verify"),
         path("two-factor/setup/", setup, name="two_factor_setup"),
+        path("two-factor/reset/<int:user_id>/", reset, name="two_factor_reset"),
     ]
+
+
+def user_listing_buttons(user, request_user):
+    """'Reset two-factor sign-in' in the More menu of each person in the admin's Users listing."""
+    if can_reset(request_user, user):
+        yield Button(
+            "Reset two-factor sign-in",
+            reverse("two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )
+
+
+def register_log_actions(actions):
+    actions.register_action(
+        RESET_ACTION, "Reset two-factor sign-in", "Two-factor sign-in reset: app and backup codes removed"
+    )
 
 
 def account_menu_item(request):

@@ -1,4 +1,3 @@
-import re
 import sys
 from urllib.parse import urlencode
 
@@ -9,14 +8,14 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.static import serve
-from wagtail.models import Page
 
 from site_home.links import absolute_url
 from site_home.page_cache import ContentPaginator, shared
-from site_home.visibility import visible_q
+from site_home.search import SUGGEST_BELOW, SearchResults, search_words, suggest
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY = 200
@@ -26,21 +25,27 @@ SEARCH_MAX_QUERY = 200
 @shared
 def search(request):
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
-    page_obj = None
+    page_obj = suggestion = None
     if query:
-        # Words only: SQLite's full-text syntax fails on stray quotes and operators typed by visitors.
-        words = " ".join(re.findall(r"\w+", query))
-        visible = Page.objects.filter(visible_q(request=request))
-        results = visible.specific().search(words) if words else Page.objects.none()
+        words = search_words(query)
+        results = SearchResults(words, request) if words else []
         paginator = ContentPaginator(results, SEARCH_PAGE_SIZE, request, ("search", words))
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except InvalidPage:  # past the end, or not a number at all
             page_obj = paginator.page(1)
+        if words and paginator.count < SUGGEST_BELOW:
+            # Looked up inside the template's fragment, so only when that misses.
+            suggestion = SimpleLazyObject(lambda: suggest(words, request, paginator.count))
     return render(
         request,
         "site_home/search.html",
-        {"query": query, "page_obj": page_obj, "query_string": urlencode({"q": query})},
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "suggestion": suggestion,
+            "query_string": urlencode({"q": query}),
+        },
     )
 
 

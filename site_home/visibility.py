@@ -8,11 +8,15 @@ hook make that a 404).
 - Shared listings (hub sections, feeds, sitemap, search, counts) show the anonymous view, whoever
   asks, so what they render may be cached for everyone: `VisiblePageQuerySet.visible()` for pages,
   `OnVisiblePagesMixin.on_visible_pages()` for what points at a page (comments, survey answers).
+- What names a page it points at (the place a comment was written from, a story's place, an
+  event's places) names it only when the public may see it: `public_page_flag()` annotates a
+  listing with that answer in the same query, `PublicPlaceMixin.public_place` reads it, and
+  `visible_pages()` filters a prefetch of many.
 - Acting on one thing (report, agree, reply, comment) goes through `visible_to(page, request)`: a
   visitor who has passed the page's restrictions (signed in, entered its password) may act there.
 """
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
@@ -45,6 +49,29 @@ def visible_q(prefix="", request=None):
     for root in hidden_roots(request):
         q &= ~Q(**{f"{prefix}path__startswith": root})
     return q
+
+
+def public_page_flag(relation, request=None):
+    """An annotation: whether the page at the end of `relation` ("place") is one the public may
+    see; NULL (falsy) when there is none."""
+    return ExpressionWrapper(visible_q(f"{relation}__", request), output_field=BooleanField())
+
+
+def is_public(page, request=None):
+    """Whether the public may see `page`, a page already loaded: its live flag and path against
+    `hidden_roots`, so no query once the request knows them."""
+    if page is None or not page.live:
+        return False
+    return not any(page.path.startswith(root) for root in hidden_roots(request))
+
+
+class PublicPlaceMixin:
+    """For a model with a `place` page: the place to name on a public page, or None. Listings
+    annotate `place_is_public` (`public_page_flag("place")`); anything not annotated names none."""
+
+    @property
+    def public_place(self):
+        return self.place if getattr(self, "place_is_public", False) else None
 
 
 class VisiblePageQuerySet(PageQuerySet):

@@ -6,11 +6,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from site_home.hub import HOME_SECTIONS, HubSection
 from site_home.models import PlaceIndexPage, Theme
 from site_home.page_cache import share
-from site_home.two_factor import account_menu_item, admin_urls
+from site_home.two_factor import account_menu_item, admin_urls, register_log_actions, user_listing_buttons
 from site_home.visibility import hidden_roots, routed_through_unpublished_page, visible_q
 
 hooks.register("register_admin_urls", admin_urls)
 hooks.register("register_account_menu_item", account_menu_item)
+hooks.register("register_user_listing_buttons", user_listing_buttons)
+hooks.register("register_log_actions", register_log_actions)
 
 
 class ThemeViewSet(SnippetViewSet):

@@ -34,7 +34,7 @@ class StoryFeed(Feed):
         return self.index_page.introduction or "Stories from the places we work with."
 
     def stories(self):
-        return self.index_page.stories().select_related("place").prefetch_related("themes")
+        return self.index_page.stories().with_public_place(self.request).prefetch_related("themes")
 
     def items(self):
         return self.stories()[:FEED_ITEMS]
@@ -60,7 +60,7 @@ class StoryFeed(Feed):
 
     def item_categories(self, item):
         categories = [theme.name for theme in item.themes.all()]
-        return [item.place.title, *categories] if item.place else categories
+        return [item.public_place.title, *categories] if item.public_place else categories
 
 
 class PlaceStoryFeed(StoryFeed):

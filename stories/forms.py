@@ -124,7 +124,7 @@ class StorySubmissionForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = PlacePage.objects.live().public().order_by("title")
+        self.fields["place"].queryset = PlacePage.objects.visible().order_by("title")
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["title"].error_messages["required"] = "Enter a title for your story"
         self.fields["text"].error_messages["required"] = "Enter your story"

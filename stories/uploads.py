@@ -25,6 +25,7 @@ def limits():
         "max_pixels": getattr(settings, "STORY_PHOTO_MAX_PIXELS", 40_000_000),
     }
 
+
 # What a re-encoded photo keeps from the original's metadata: how to show its colours.
 KEPT_INFO = ("icc_profile", "transparency")
 

@@ -47,7 +47,7 @@ def home_latest_stories(home_page, request):
     index_page = _story_index(request)
     if index_page is None:
         return None
-    stories = list(index_page.stories().with_cards()[:SECTION_STORIES])
+    stories = list(index_page.stories().with_cards(request)[:SECTION_STORIES])
     if not stories:
         return None
     return _section("Latest stories", stories, index_page, request, index_page.url, "Read all stories")
@@ -58,7 +58,7 @@ def place_stories(place, request):
     index_page = _story_index(request)
     if index_page is None:
         return None
-    stories = list(index_page.stories().for_place(place).with_cards()[:SECTION_STORIES])
+    stories = list(index_page.stories().for_place(place).with_cards(request)[:SECTION_STORIES])
     return _section(
         f"Stories from {place.title}",
         stories,
@@ -75,7 +75,7 @@ def theme_stories(theme, request):
     index_page = _story_index(request)
     if index_page is None:
         return None
-    stories = list(index_page.stories().with_theme(theme).with_cards()[:SECTION_STORIES])
+    stories = list(index_page.stories().with_theme(theme).with_cards(request)[:SECTION_STORIES])
     if not stories:
         return None
     more_url = f"{index_page.url}?theme={theme.slug}"

@@ -24,10 +24,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from consultations.blocks import RecommendationBlock
 from site_home.models import PlacePage
-from site_home.visibility import VisiblePageQuerySet
+from site_home.visibility import VisiblePageQuerySet, visible_q
 from surveys.models import DiscussionMixin
 
 from .status import ReviewStatus, derive_status, status_expression
@@ -79,12 +80,14 @@ class ReviewQuerySet(VisiblePageQuerySet):
         """Reviews tagged with the theme or with a key area on it."""
         return self.filter(models.Q(themes=theme) | models.Q(sections__theme=theme)).distinct()
 
-    def for_listing(self):
-        """What a card shows (status, dates, places, themes), in three queries whatever the count."""
+    def for_listing(self, request=None):
+        """What a card shows (status, dates, the places the public may see, themes), in three
+        queries whatever the count (and one for the hidden pages, once per request)."""
+        places = PlacePage.objects.filter(visible_q(request=request)).only("id", "title")
         return (
             self.with_status()
             .prefetch_related(
-                models.Prefetch("places", queryset=PlacePage.objects.only("id", "title").order_by("title")),
+                models.Prefetch("places", queryset=places.order_by("title")),
                 "themes",
             )
             .order_by("-opening_date", "title")
@@ -193,10 +196,19 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         ]
     )
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1),
         index.SearchField("introduction"),
         index.SearchField("run_by"),
-        index.RelatedFields("sections", [index.SearchField("title"), index.SearchField("where_now")]),
+        index.RelatedFields("themes", [index.SearchField("name", boost=1)]),
+        index.RelatedFields(
+            "sections",
+            [
+                index.SearchField("title", boost=1),
+                index.SearchField("where_now"),
+                index.SearchField("where_next"),
+                index.SearchField("recommendations"),
+            ],
+        ),
     ]
 
     parent_page_types = ["consultations.ReviewIndexPage"]
@@ -271,6 +283,26 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         for number, section in enumerate(sections, start=1):
             section.number = number
         return sections
+
+    @classmethod
+    def search_locations(cls, reviews, words, request=None):
+        """Where site search should send a visitor in each review the words were found in: the key
+        area they match best, as {page id: (url#anchor, key area title)}. One query for all the
+        reviews; a review whose key areas do not match is left out (its top is the place to go)."""
+        by_id = {review.pk: review for review in reviews}
+        sections = get_search_backend().search(
+            words, ReviewSection.objects.filter(page__in=list(by_id)).only("page_id", "key", "title")
+        )
+        locations = {}
+        for section in sections:  # best match first
+            if section.page_id in locations:
+                continue
+            review = by_id[section.page_id]
+            url = review.get_url(request)
+            if review.status == ReviewStatus.OUTCOME:  # the document then lives at draft/
+                url += review.reverse_subpage("draft")
+            locations[section.page_id] = (f"{url}#{section.anchor}", section.title)
+        return locations
 
     def feedback_targets(self):
         """(key, label) for every section and recommendation, in reading order."""
@@ -355,9 +387,12 @@ class ReviewDocument(Orderable):
         return self.label or self.document.title
 
 
-class ReviewSection(Orderable):
+class ReviewSection(index.Indexed, Orderable):
     """A key area. Its `key` is set once and never changes, so comments, agreement and outcomes stay
-    attached when editors reword or reorder the document."""
+    attached when editors reword or reorder the document.
+
+    Indexed on its own as well as within its review, so site search can link a hit to the key area
+    it is in (`section_hits`). Its rows are the published document: drafts live in revisions."""
 
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="sections")
     key = models.CharField(max_length=12, default=new_key, editable=False, db_index=True)
@@ -377,6 +412,13 @@ class ReviewSection(Orderable):
         FieldPanel("where_now"),
         FieldPanel("where_next"),
         FieldPanel("recommendations"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("where_now"),
+        index.SearchField("where_next"),
+        index.SearchField("recommendations"),
+        index.FilterField("page"),
     ]
 
     def __str__(self):

@@ -45,14 +45,11 @@ class EventQuerySet(VisiblePageQuerySet):
     def for_theme(self, theme):
         return self.filter(themes=theme)
 
-    def with_cards(self):
-        """What an event card shows (places and their links), in a constant number of queries."""
-        return self.prefetch_related(
-            Prefetch(
-                "places",
-                queryset=PlacePage.objects.only("title", "url_path", "path", "depth").order_by("title"),
-            )
-        )
+    def with_cards(self, request=None):
+        """What an event card shows (the places the public may see, and their links), in a
+        constant number of queries."""
+        places = PlacePage.objects.visible(request).only("title", "url_path", "path", "depth")
+        return self.prefetch_related(Prefetch("places", queryset=places.order_by("title")))
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -232,9 +229,12 @@ class EventPage(RoutablePageMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1),
         index.SearchField("body"),
         index.SearchField("report_summary"),
+        # Tagged with a theme is more than a passing mention: "procurement" finds its events.
+        index.RelatedFields("themes", [index.SearchField("name", boost=1)]),
+        index.RelatedFields("places", [index.SearchField("place_name", boost=1)]),
         index.FilterField("start"),
     ]
     parent_page_types = ["events.EventIndexPage"]
@@ -306,7 +306,7 @@ class EventPage(RoutablePageMixin, Page):
         # Querysets, not lists: the template reads them inside a fragment cache, so a cached copy
         # costs no queries.
         context["sessions"] = self.sessions.all()
-        context["event_places"] = self.places.live().public().only("title", "url_path", "path", "depth")
+        context["event_places"] = self.places.visible(request).only("title", "url_path", "path", "depth")
         context["event_themes"] = self.themes.all()
         context["materials"] = self.materials.select_related("document")
         context["places_left"] = self.places_left()

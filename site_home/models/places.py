@@ -110,7 +110,7 @@ class PlacePage(HeroImageMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1),
         index.SearchField("body"),
         index.SearchField("plan_summary"),
     ]
@@ -127,6 +127,12 @@ class PlacePage(HeroImageMixin, Page):
             raise ValidationError({"plan_end_year": "The plan cannot end before it starts."})
         if self.index_score is not None and not self.index_year:
             raise ValidationError({"index_year": "Say which year the index score is from."})
+
+    @property
+    def place_name(self):
+        """The title, under another name for what the search index stores about pages that point
+        here: indexed as `title` it would rank a story about Harbourside as if it were called so."""
+        return self.title
 
     @property
     def plan_span(self):

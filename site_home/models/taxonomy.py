@@ -37,6 +37,9 @@ class Theme(index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     search_fields = [
+        # Indexed as `title` too: the search index ranks only a field of that name as a title, so
+        # among the themes site search finds, those named by the words come first.
+        index.SearchField("title", boost=2),
         index.SearchField("name"),
         index.SearchField("description"),
         index.AutocompleteField("name"),
@@ -46,6 +49,10 @@ class Theme(index.Indexed, models.Model):
         ordering = ["group", "sort_order", "name"]
 
     def __str__(self):
+        return self.name
+
+    @property
+    def title(self):
         return self.name
 
     def get_url(self, request=None):

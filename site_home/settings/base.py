@@ -143,8 +143,6 @@ RATELIMIT_USE_CACHE = "limits"
 # With the cache server down, residents can still take part (the honeypot and moderation still
 # hold floods back) rather than every form answering "too many requests".
 RATELIMIT_FAIL_OPEN = True
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-DJANGO_REDIS_LOGGER = "site_home.cache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -372,11 +370,6 @@ LOG_RETENTION_DAYS = int(os.environ.get("LOG_RETENTION_DAYS", "30"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"once_per_minute": {"()": "site_home.cache_setup.OncePerMinute"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "cache_console": {"class": "logging.StreamHandler", "filters": ["once_per_minute"]},
-    },
-    "loggers": {"site_home.cache": {"handlers": ["cache_console"], "level": "ERROR", "propagate": False}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

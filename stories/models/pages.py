@@ -22,7 +22,7 @@ from site_home.blocks import BodyStreamBlock
 from site_home.links import absolute_url
 from site_home.models.mixins import HeroImageMixin
 from site_home.page_cache import ContentPaginator
-from site_home.visibility import VisiblePageQuerySet
+from site_home.visibility import PublicPlaceMixin, VisiblePageQuerySet, is_public, public_page_flag
 from surveys.models import DiscussionMixin
 
 STORIES_PER_PAGE = 12
@@ -33,9 +33,17 @@ class StoryQuerySet(VisiblePageQuerySet):
     def newest_first(self):
         return self.order_by("-publication_date", "-first_published_at", "-pk")
 
-    def with_cards(self):
+    def with_public_place(self, request=None):
+        """Each story's place, for `public_place`: named only when the public may see it."""
+        return self.select_related("place").annotate(place_is_public=public_page_flag("place", request))
+
+    def with_cards(self, request=None):
         """What a story card shows: hero image (renditions prefetched) and place, in two queries."""
-        return self.select_related("hero_image", "place").prefetch_related("hero_image__renditions")
+        return (
+            self.with_public_place(request)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+        )
 
     def for_place(self, place):
         return self.filter(place=place)
@@ -86,7 +94,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Forms, feeds and views import the models, so the models name them by dotted path.
         filters = import_string("stories.forms.StoryFilterForm")(request.GET, request)
-        stories = filters.filter(self.stories()).with_cards()
+        stories = filters.filter(self.stories()).with_cards(request)
         query_string = urlencode(filters.active_params())
         paginator = ContentPaginator(stories, STORIES_PER_PAGE, request, ("stories", self.pk, query_string))
         try:
@@ -150,7 +158,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryPage(HeroImageMixin, DiscussionMixin, Page):
+class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
     class Teller(models.TextChoices):
         RESIDENT = "resident", "A resident"
         GROUP = "group", "A community group"
@@ -213,10 +221,11 @@ class StoryPage(HeroImageMixin, DiscussionMixin, Page):
         ]
     )
     search_fields = Page.search_fields + [
-        index.SearchField("standfirst"),
+        index.SearchField("standfirst", boost=1),
         index.SearchField("body"),
         index.FilterField("publication_date"),
-        index.RelatedFields("place", [index.SearchField("title")]),
+        index.RelatedFields("place", [index.SearchField("place_name", boost=1)]),
+        index.RelatedFields("themes", [index.SearchField("name", boost=1)]),
     ]
 
     parent_page_types = ["stories.StoryIndexPage"]
@@ -250,20 +259,20 @@ class StoryPage(HeroImageMixin, DiscussionMixin, Page):
     @property
     def card_meta(self):
         date = dateformat.format(self.publication_date, "j F Y")
-        return f"{self.place.title} · {date}" if self.place_id else date
+        return f"{self.public_place.title} · {date}" if self.public_place else date
 
     @property
     def views(self):
         count = getattr(self, "view_count", None)
         return count.count if count else 0
 
-    def related_stories(self, themes):
+    def related_stories(self, themes, request=None):
         theme_ids = [theme.pk for theme in themes]
         return list(
             StoryPage.objects.live()
             .public()
             .related_to(self, theme_ids)
-            .with_cards()
+            .with_cards(request)
             .newest_first()[:RELATED_STORIES]
         )
 
@@ -282,11 +291,13 @@ class StoryPage(HeroImageMixin, DiscussionMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent()
         themes = list(self.themes.all())
+        # Read only when the template's fragment cache misses.
+        self.place_is_public = SimpleLazyObject(lambda: is_public(self.place, request))
         # Tags and related stories are read only when the template's fragment cache misses.
         context.update(
             themes=themes,
             tags=self.tags.all(),
-            related_stories=SimpleLazyObject(lambda: self.related_stories(themes)),
+            related_stories=SimpleLazyObject(lambda: self.related_stories(themes, request)),
             share_links=self.share_links(request),
             index_url=index_page.url if index_page else None,
         )

@@ -186,7 +186,9 @@ def compute_results(survey, place_slug, per_place, previous=None):
     to compare with, if it may be shown."""
     questions = survey.questions
     place_ids = {place_id for place_id in per_place if place_id} | {p.pk for p in survey.places.all()}
-    places = list(PlacePage.objects.filter(pk__in=place_ids).order_by("title").only("pk", "title", "slug"))
+    # Only places the public may see are named; answers from any other count in the totals alone.
+    places = PlacePage.objects.visible().filter(pk__in=place_ids)
+    places = list(places.order_by("title").only("pk", "title", "slug"))
     places_by_slug = {place.slug: place for place in places}
     selected = places_by_slug.get(place_slug) if place_slug else None
 

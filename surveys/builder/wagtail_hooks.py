@@ -15,7 +15,7 @@ def survey_index_url(request):
 
 
 def listed_surveys(request):
-    return SurveyPage.objects.visible(request).with_cards()
+    return SurveyPage.objects.visible(request).with_cards(request)
 
 
 @hooks.register(HOME_SECTIONS, order=20)

@@ -2,7 +2,6 @@
 told what happens next (a `<thread>-status` query flag read by the thread, so visitors get no cookie).
 """
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import Prefetch, Q
@@ -17,7 +16,9 @@ from site_home.links import absolute_url
 from site_home.models import SiteSettings
 from site_home.page_cache import ContentPaginator, cached_fragment
 from surveys.feedback.emails import queue_email
-from surveys.feedback.models.comments import PUBLISH_CONFIRM, PUBLISH_IMMEDIATE
+from surveys.feedback.forms import CommentForm
+from surveys.feedback.models.comments import confirm_max_age
+from surveys.feedback.models.settings import Publishing
 from surveys.models import Comment, FeedbackSettings
 
 PER_PAGE = 20
@@ -38,14 +39,10 @@ STATUS_MESSAGES = {
 }
 
 WHAT_HAPPENS_NEXT = {
-    PUBLISH_IMMEDIATE: "Your comment appears as soon as you post it.",
-    PUBLISH_CONFIRM: "We email you a link: your comment appears once you open it.",
+    Publishing.IMMEDIATE: "Your comment appears as soon as you post it.",
+    Publishing.CONFIRM: "We email you a link: your comment appears once you open it.",
     "moderate": "A moderator reads every comment before it appears.",
 }
-
-
-def confirm_max_age():
-    return timezone.timedelta(days=getattr(settings, "FEEDBACK_CONFIRM_DAYS", 7))
 
 
 def thread_id(section_key=""):
@@ -89,8 +86,8 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
         sort = "newest"
     comments = Comment.objects.published().top_level().for_section(page, section_key)
     comments = comments.most_agreed() if sort == "agreed" else comments.newest_first()
-    replies = Comment.objects.published().select_related("place").order_by("published_at", "pk")
-    comments = comments.select_related("place").prefetch_related(
+    replies = Comment.objects.published().with_public_place(request).order_by("published_at", "pk")
+    comments = comments.with_public_place(request).prefetch_related(
         Prefetch("replies", queryset=replies, to_attr="published_replies")
     )
     paginator = ContentPaginator(comments, PER_PAGE, request, ("comments", page.pk, section_key))
@@ -148,8 +145,6 @@ def comment_form_fields(request, page, thread, initial):
     """The blank comment form's fields as HTML. For visitors who are not signed in it is the same
     for everyone on a page, and rendering its place and theme lists was a third of a story page's
     time, so it is rendered once per content version (site_home.page_cache) and kept in the cache."""
-    from surveys.feedback.forms import CommentForm
-
     def render():
         form = CommentForm(page=page, user=request.user, auto_id=f"{thread}-%s", initial=initial)
         return render_to_string("components/form_fields.html", {"form": form}, request=request)
@@ -199,14 +194,14 @@ def submit_comment(request, page, form, parent=None):
         author=request.user if official else None,
         source_path=safe_return_path(request, data.get("return_to"), page.url or "/"),
     )
-    mode = PUBLISH_IMMEDIATE if official else page.publishing_mode(request)
+    mode = Publishing.IMMEDIATE if official else page.publishing_mode(request)
     with transaction.atomic():
-        if mode == PUBLISH_IMMEDIATE:
+        if mode == Publishing.IMMEDIATE:
             comment.state = Comment.State.PUBLISHED
             comment.published_at = timezone.now()
             comment.save()
             return comment, "published"
-        if mode == PUBLISH_CONFIRM:
+        if mode == Publishing.CONFIRM:
             comment.state = Comment.State.UNCONFIRMED
             comment.save()
             link = absolute_url(reverse("surveys:comment_confirm", args=[confirm_token(comment)]))

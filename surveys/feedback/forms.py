@@ -77,7 +77,7 @@ class CommentForm(PublicForm):
         if places is not None:
             self.fields["place"].queryset = places
         else:
-            self.fields["place"].queryset = PlacePage.objects.live().public().order_by("title")
+            self.fields["place"].queryset = PlacePage.objects.visible().order_by("title")
         if not getattr(page, "allow_stance", False) or is_reply:
             del self.fields["stance"]
         if not getattr(page, "allow_category", False) or is_reply:

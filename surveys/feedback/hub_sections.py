@@ -10,7 +10,7 @@ DISCUSSIONS = 5
 
 
 def _recent(queryset, count):
-    return list(queryset.select_related("page", "place").newest_first()[:count])
+    return list(queryset.select_related("page").newest_first()[:count])
 
 
 def place_comments_section(place, request):
@@ -21,7 +21,11 @@ def place_comments_section(place, request):
     return HubSection(
         "What people here have said",
         "surveys/sections/comment_list.html",
-        {"total": total, "comments": _recent(comments, LATEST), "where": f"from {place.title}"},
+        {
+            "total": total,
+            "comments": _recent(comments.with_public_place(request), LATEST),
+            "where": f"from {place.title}",
+        },
     )
 
 
@@ -33,7 +37,11 @@ def theme_comments_section(theme, request):
     return HubSection(
         "What people have said about this",
         "surveys/sections/comment_list.html",
-        {"total": total, "comments": _recent(comments, 5), "where": f"about {theme.name}"},
+        {
+            "total": total,
+            "comments": _recent(comments.with_public_place(request), 5),
+            "where": f"about {theme.name}",
+        },
     )
 
 

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from site_home.page_cache import personal_page
 from site_home.people import network_is_full, person
-from site_home.visibility import require_visible
+from site_home.visibility import is_public, require_visible
 from surveys.feedback.antispam import over_limit, rate_limited_response
 from surveys.feedback.discussions import (
     comment_from_token,
@@ -47,6 +47,8 @@ def _published_comment(request, pk):
 
 
 def _form_page(request, form, page, parent=None, status=200):
+    if parent is not None:
+        parent.place_is_public = is_public(parent.place, request)
     context = {"form": form, "page": page, "parent": parent}
     return render(request, "surveys/comment_form_page.html", context, status=status)
 

@@ -89,7 +89,8 @@ def test_resident_finds_books_and_cancels(page, live_site, events, assert_access
 def test_other_event_pages_are_accessible(page, live_site, events, assert_accessible):
     index = events.get_parent()
     tba = make_event(index, title="Review listening events", dates_tba=True, start=None, end=None)
-    for path in ["/events/past/", "/events/?date_from=not-a-date", tba.url, tba.url + "interest/"]:
+    paths = ["/events/past/", "/events/?date_from=not-a-date", events.url + "book/check-email/"]
+    for path in [*paths, tba.url, tba.url + "interest/"]:
         page.goto(live_site + path)
         assert_accessible(page)
     page.get_by_role("button", name="Register interest").click()

@@ -130,6 +130,30 @@ def test_error_pages_are_accessible(page, live_site, assert_accessible, path, st
     assert_accessible(page)
 
 
+def test_request_too_large_page_is_accessible(page, live_site, assert_accessible, settings):
+    # A form bigger than the site accepts: the 413 page, answered before anything reads the body.
+    settings.REQUEST_BODY_MAX_BYTES = 1024 * 1024
+    page.goto(live_site + "/")
+    with page.expect_navigation() as navigation:
+        page.evaluate(
+            """() => {
+                const form = document.createElement("form");
+                form.method = "post";
+                form.action = "/search/";
+                const field = document.createElement("textarea");
+                field.name = "body";
+                field.value = "x".repeat(2 * 1024 * 1024);
+                form.append(field);
+                document.body.append(form);
+                form.submit();
+            }"""
+        )
+    assert navigation.value.status == 413
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your form could not be sent")
+    expect(page.get_by_text("larger than 1 MB")).to_be_visible()
+    assert_accessible(page)
+
+
 def test_form_refused_page_is_accessible(page, live_site, assert_accessible):
     # A stale form (no CSRF cookie) posted to the admin login: the readable 403 page.
     page.goto(live_site + "/admin/login/")

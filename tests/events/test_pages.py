@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventPage
-from site_home.models import HomePage
-from tests.events.factories import EventSessionFactory, make_event
+from site_home.models import HomePage, PlacePage
+from tests.events.factories import BookingFactory, EventSessionFactory, make_event
 from tests.site_home.factories import ThemeFactory, make_place
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +274,34 @@ def test_demo_programme_days_skip_sundays_and_the_winter_holidays():
     assert programme_day(datetime.date(2027, 1, 1)) == datetime.date(2027, 1, 5)
     assert programme_day(datetime.date(2026, 12, 13)) == datetime.date(2026, 12, 14)  # a Sunday
     assert programme_day(datetime.date(2026, 12, 12)) == datetime.date(2026, 12, 12)  # a Saturday
+
+
+def test_check_email_page_query_count_does_not_grow_with_bookings_sessions_or_places(
+    client, event_index, place_index, uncached_fragments
+):
+    event = make_event(event_index, places=[make_place(place_index)], sessions=1, capacity=500)
+    url = event.url + "book/check-email/"
+    few = _queries(client, url)
+    for n in range(20):
+        EventSessionFactory(page=event, capacity=10)
+        BookingFactory(event=event, places=2)
+        make_event(event_index, places=[make_place(place_index, title=f"Extra place {n}", slug=f"extra-{n}")])
+    event.places.add(*PlacePage.objects.all())
+    assert _queries(client, url) == few
+
+
+def test_check_email_page_names_no_booking_and_writes_nothing(client, event_index):
+    event = make_event(event_index, title="Ashgrove drop-in")
+    BookingFactory(event=event, email="morag@example.org")
+    url = event.url + "book/check-email/"
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Check your email" in response.content.decode()
+    writes = [
+        q["sql"]
+        for q in captured
+        if not q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))
+    ]
+    assert writes == []
+    assert "morag" not in response.content.decode()

@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache, caches
 from django.test import Client, override_settings
 
+from site_home import page_cache
 from site_home.cache_setup import caches as cache_config
 from site_home.models import SiteSettings, Theme
 from surveys.models import Comment, Report
@@ -115,7 +116,7 @@ def test_while_one_request_refreshes_a_page_the_others_get_the_previous_copy(cli
     client.get(discussion.url)
     CommentFactory(page=discussion, body="Open the library on Sundays")
     address = f"http://testserver{discussion.url}?"
-    lock = f"page:{hashlib.sha256(address.encode()).hexdigest()}:refresh"
+    lock = f"page:{page_cache.ENTRY_FORMAT}:{hashlib.sha256(address.encode()).hexdigest()}:refresh"
     cache.add(lock, 1)  # as a request in another process would
     stale = client.get(discussion.url)
     assert state(stale) == "stale" and "Open the library on Sundays" not in stale.content.decode()
@@ -152,7 +153,7 @@ def test_with_the_cache_server_down_the_site_serves_uncached_and_says_so_once(cl
         limited = client.post("/feedback/comments/", {}, headers={"Origin": "http://testserver"})
         assert limited.status_code < 500
     warnings = [r for r in caplog.records if r.name == "site_home.cache"]
-    assert len(warnings) >= 1
+    assert 1 <= len(warnings) <= 2  # once per cache alias, not once per request
 
 
 def test_cached_pages_are_sent_gzip_compressed_to_browsers_that_accept_it(client, place_index):

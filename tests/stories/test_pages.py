@@ -312,6 +312,33 @@ def test_story_listing_shows_the_story_date_as_a_date_and_publishing_as_a_moment
     assert "hours ago" not in html and "days ago" not in html and "months ago" not in html
 
 
+def test_story_listing_shows_when_a_story_went_live_in_uk_time(admin_client, story_index):
+    # 14:05 UTC in June is 15:05 in London (BST): the listing's moment is in the site's time zone.
+    story = make_story(story_index, title="Summer story")
+    moment = datetime.datetime(2026, 6, 1, 14, 5, tzinfo=datetime.UTC)
+    StoryPage.objects.filter(pk=story.pk).update(last_published_at=moment)
+
+    html = admin_client.get("/admin/stories/").content.decode()
+
+    assert "1 Jun 2026, 3:05 p.m." in html
+    assert "2:05 p.m." not in html
+
+
+def test_a_comment_posted_just_after_midnight_in_summer_shows_the_uk_date(client, story_index):
+    from tests.surveys.factories import CommentFactory
+
+    story = make_story(story_index, title="Late-night story")
+    # 23:30 UTC on 31 May is 00:30 on 1 June in London.
+    late = datetime.datetime(2026, 5, 31, 23, 30, tzinfo=datetime.UTC)
+    CommentFactory(page=story, body="Written after midnight", published_at=late)
+
+    html = client.get(story.url).content.decode()
+
+    assert "Written after midnight" in html
+    assert "1 June 2026" in html and "31 May 2026" not in html
+    assert 'datetime="2026-06-01T00:30:00+01:00"' in html
+
+
 def _count_queries(client, url):
     client.get(url)  # warm caches (site root paths, renditions)
     with CaptureQueriesContext(connection) as queries:

@@ -492,3 +492,14 @@ def test_response_counts_use_thousands_separators(client, survey_index, places):
         SurveySubmission(page=survey, place=places["north"], form_data={}) for _ in range(1234)
     )
     assert "1,234 responses" in client.get(survey.url + "results/").content.decode()
+
+
+def test_results_name_no_place_the_public_may_not_see(client, park_survey, places):
+    from wagtail.models import PageViewRestriction
+
+    add_answers(park_survey, places)
+    PageViewRestriction.objects.create(page=places["south"], restriction_type=PageViewRestriction.LOGIN)
+    cache.clear()
+    html = client.get(park_survey.url + "results/").content.decode()
+    assert "North" in html
+    assert "South" not in html and "?place=south" not in html

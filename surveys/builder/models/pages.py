@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
-from site_home.visibility import VisiblePageQuerySet
+from site_home.visibility import VisiblePageQuerySet, visible_q
 from surveys.builder.presets import place_standard_fields
 from surveys.builder.results import survey_results
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
@@ -58,9 +58,11 @@ class SurveyPageQuerySet(VisiblePageQuerySet):
         """Surveys tagged with the theme, or asking a question about it."""
         return self.filter(models.Q(themes=theme) | models.Q(form_fields__theme=theme)).distinct()
 
-    def with_cards(self):
-        """What a survey card shows (places and themes) in a fixed number of queries."""
-        return self.prefetch_related("places", "themes")
+    def with_cards(self, request=None):
+        """What a survey card shows (the places the public may see, and themes) in a fixed number
+        of queries."""
+        places = models.Prefetch("places", queryset=PlacePage.objects.visible(request))
+        return self.prefetch_related(places, "themes")
 
 
 class SurveyIndexPage(Page):
@@ -245,7 +247,11 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Querysets, read inside the survey_meta fragment only when it is not cached.
-        context["places_list"] = self.places.only("title", "url_path", "path", "depth")
+        context["places_list"] = SimpleLazyObject(
+            lambda: list(
+                self.places.filter(visible_q(request=request)).only("title", "url_path", "path", "depth")
+            )
+        )
         context["themes_list"] = self.themes.all()
         return context
 

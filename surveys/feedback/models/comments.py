@@ -26,7 +26,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from site_home.cache_versions import SITE
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
-from site_home.visibility import OnVisiblePagesMixin
+from site_home.visibility import OnVisiblePagesMixin, PublicPlaceMixin, public_page_flag
 
 from .settings import FeedbackSettings, Publishing
 
@@ -35,15 +35,9 @@ ANONYMOUS = "Anonymous"
 RETENTION = "PERSONAL_DATA_RETENTION_DAYS"
 
 
-# The names surveys.feedback.discussions reads; new code uses Publishing.
-PUBLISH_IMMEDIATE, PUBLISH_CONFIRM = Publishing.IMMEDIATE, Publishing.CONFIRM
-
-
-def _confirm_link_age():
-    # Inline: surveys.feedback.discussions, which owns the setting, imports these models.
-    from surveys.feedback.discussions import confirm_max_age
-
-    return confirm_max_age()
+def confirm_max_age():
+    """How long a comment's email confirmation link works (and an unconfirmed comment is kept)."""
+    return timezone.timedelta(days=getattr(settings, "FEEDBACK_CONFIRM_DAYS", 7))
 
 
 class DiscussionMixin(models.Model):
@@ -138,6 +132,11 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def with_public_place(self, request=None):
+        """The place each comment was written from, for `public_place`: named on public pages only
+        when the public may see that place."""
+        return self.select_related("place").annotate(place_is_public=public_page_flag("place", request))
+
     def most_agreed(self):
         return self.order_by("-agree_count", "-published_at", "-pk")
 
@@ -147,7 +146,7 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
         return {row["section_key"]: row["total"] for row in rows}
 
 
-class Comment(models.Model):
+class Comment(PublicPlaceMixin, models.Model):
     class State(models.TextChoices):
         UNCONFIRMED = "unconfirmed", "Waiting for email confirmation"
         PENDING = "pending", "Waiting for moderation"
@@ -240,7 +239,7 @@ class Comment(models.Model):
             # An unconfirmed address was never shown to be the writer's: it goes once its link expires.
             Rule(
                 "email of an unconfirmed comment",
-                After("created_at", days=_confirm_link_age),
+                After("created_at", days=confirm_max_age),
                 Anonymise({"email": "", "notify_on_outcome": False}),
                 where=models.Q(state="unconfirmed"),
             ),
