@@ -115,15 +115,14 @@ class CommitmentQuerySet(VisiblePageQuerySet):
         )
         return counts
 
-    def for_listing(self):
-        """What a tracker row shows (partner, places, themes) in three queries whatever the count."""
+    def for_listing(self, request=None):
+        """What a tracker row shows (partner, places the public may see, themes) in three queries
+        whatever the count."""
+        places = PlacePage.objects.visible(request).only("title", "url_path", "path", "depth")
         return (
             self.select_related("partner")
             .prefetch_related(
-                Prefetch(
-                    "places",
-                    queryset=PlacePage.objects.only("title", "url_path", "path", "depth").order_by("title"),
-                ),
+                Prefetch("places", queryset=places.order_by("title")),
                 "themes",
             )
             .order_by("due_date", "title", "pk")
@@ -154,7 +153,7 @@ class CommitmentIndexPage(RoutablePageMixin, Page):
         filtered = form.filter(self.commitments(request))
         query_string = form.query_string()
         key = ("commitments", self.pk, timezone.localdate().isoformat(), query_string)
-        paginator = ContentPaginator(filtered.for_listing(), COMMITMENTS_PER_PAGE, request, key)
+        paginator = ContentPaginator(filtered.for_listing(request), COMMITMENTS_PER_PAGE, request, key)
         page_obj = paginator.get_page(request.GET.get("page"))
         # Counts of the place, theme and partner chosen, across every status (so each status
         # shows how many it would have if chosen).
@@ -385,7 +384,7 @@ class CommitmentPage(Page):
         # Read only if the template's fragment cache misses.
         context.update(
             updates=SimpleLazyObject(self.update_list),
-            places=SimpleLazyObject(lambda: list(self.places.order_by("title"))),
+            places=SimpleLazyObject(lambda: list(self.places.visible(request).order_by("title"))),
             themes=SimpleLazyObject(lambda: list(self.themes.order_by("name"))),
             source=SimpleLazyObject(lambda: self.source),
             index_page=self.get_parent(),

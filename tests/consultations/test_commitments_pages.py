@@ -315,3 +315,15 @@ def test_review_page_queries_do_not_grow_with_commitments_from_it(
     for rec in recs:
         make_commitment(commitment_index, source_page=review, recommendation_key=rec.key)
     assert count_queries(client, review.url) == few
+
+
+def test_places_under_an_unpublished_page_are_not_named(client, commitment_index, place_index):
+    shown = make_place(place_index, title="Ashgrove")
+    hidden = make_place(place_index, title="Hiddenvale")
+    make_place(hidden, title="Inner")  # an unpublished page with children hides its subtree
+    hidden.unpublish()
+    inner = hidden.get_children().first().specific
+    commitment = make_commitment(commitment_index, title="Mixed", places=[shown, inner])
+    for url in (commitment_index.url, commitment.url):
+        html = client.get(url).content.decode()
+        assert "Ashgrove" in html and "Inner" not in html, url
