@@ -89,3 +89,38 @@ def test_resident_filters_the_tracker_and_reads_a_commitment(page, live_site, tr
     expect(updates.last).to_contain_text("Rotas redrawn.")
     expect(page.get_by_role("link", name="Community halls")).to_be_visible()
     assert_accessible(page)
+
+
+def test_editor_settles_a_commitment_with_a_reason_and_posts_an_update(
+    page, live_site, tracker, django_user_model
+):
+    from consultations.models import CommitmentPage
+
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password-1")
+    page.goto(live_site + "/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("a-long-test-password-1")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Commitments due and overdue")).to_be_visible()
+    page.get_by_role("link", name="Open every hall until 9pm").first.click()
+
+    commitment = tracker["late"]
+    expect(page).to_have_url(f"{live_site}/admin/pages/{commitment.pk}/edit/")
+    page.locator("#id_status").select_option(label="Done")
+    page.get_by_role("button", name="Add update").click()
+    page.locator("textarea[name$='-text']").last.fill("Every hall now open until 9pm.")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Say why the status is ‘done’: residents see this reason.")).to_be_visible()
+
+    page.locator("#id_status_reason").fill("All six halls open late from Monday to Friday.")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("has been published")).to_be_visible()
+
+    commitment = CommitmentPage.objects.get(pk=commitment.pk)
+    assert commitment.status == "done" and commitment.live
+    page.goto(live_site + commitment.url)
+    expect(page.locator(".cv-update").first).to_contain_text("Every hall now open until 9pm.")
+    expect(page.get_by_text("All six halls open late from Monday to Friday.")).to_be_visible()
+    expect(page.get_by_text("Overdue", exact=True)).to_have_count(0)
