@@ -138,9 +138,9 @@ def theme_reviews(theme, request):
     return _review_section("Reviews", _live_reviews(request).for_theme(theme), request, "See all reviews")
 
 
-def _commitment_section(title, commitments, request, more_label, query):
-    """Commitments still to be delivered (overdue first: soonest due first), and a link to the
-    tracker filtered the same way."""
+def _commitment_section(title, commitments, request, more_label, query, feed=None):
+    """Commitments still to be delivered (overdue first: soonest due first), a link to the tracker
+    filtered the same way and its feed of updates (`feed`: (title, route name, slug))."""
     commitments = list(
         commitments.exclude(status__in=SETTLED).select_related("partner").order_by("due_date", "pk")[:6]
     )
@@ -153,6 +153,9 @@ def _commitment_section(title, commitments, request, more_label, query):
         {"commitments": commitments},
         more_url=f"{tracker.get_url(request)}?{query}" if tracker else None,
         more_label=more_label,
+        feeds=[(feed[0], tracker.get_url(request) + tracker.reverse_subpage(feed[1], args=[feed[2]]))]
+        if tracker and feed
+        else [],
     )
 
 
@@ -164,6 +167,7 @@ def place_commitments(place, request):
         request,
         f"Everything we said we would do in {place.title}",
         urlencode({"place": place.slug}),
+        (f"Updates on what we said we would do in {place.title}", "place_feed", place.slug),
     )
 
 
@@ -175,4 +179,5 @@ def theme_commitments(theme, request):
         request,
         "Everything we said we would do on this theme",
         urlencode({"theme": theme.slug}),
+        (f"Updates on what we said we would do: {theme.name}", "theme_feed", theme.slug),
     )

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
@@ -169,9 +170,40 @@ class CommitmentIndexPage(RoutablePageMixin, Page):
             query_string=query_string,
             status_counts=counts,
             feed_url=self.url + self.reverse_subpage("feed"),
+            filtered_feeds=self.filtered_feeds(form),
             today=timezone.localdate(),
         )
         return context
+
+    def filtered_feeds(self, form):
+        """[(label, url)] of the update feeds and due-date calendars of the place and theme chosen."""
+        params, feeds = form.active_params(), []
+        labels = {name: dict(form.fields[name].choices) for name in ("place", "theme")}
+        if "place" in params:
+            label, slug = labels["place"][params["place"]], params["place"]
+            feeds += [
+                (
+                    f"Updates in {label} as an RSS feed",
+                    self.url + self.reverse_subpage("place_feed", args=[slug]),
+                ),
+                (
+                    f"Due dates in {label} as a calendar",
+                    reverse("consultations:commitment_calendar_place", args=[slug]),
+                ),
+            ]
+        if "theme" in params:
+            label, slug = labels["theme"][params["theme"]], params["theme"]
+            feeds += [
+                (
+                    f"Updates on {label} as an RSS feed",
+                    self.url + self.reverse_subpage("theme_feed", args=[slug]),
+                ),
+                (
+                    f"Due dates on {label} as a calendar",
+                    reverse("consultations:commitment_calendar_theme", args=[slug]),
+                ),
+            ]
+        return feeds
 
     def place_feed_url(self, place):
         return self.url + self.reverse_subpage("place_feed", args=[place.slug])

@@ -263,6 +263,10 @@ def test_place_and_theme_hubs_show_commitments_still_to_deliver(
         assert "Buy local food" in html and "Overdue" in html
         assert "Already done" not in html and "Secret plan" not in html
         assert f'href="{commitment_index.url}{more}"' in html
+    place_html = client.get(place.url).content.decode()
+    title = "Updates on what we said we would do in Harbourside"
+    feed = f"{commitment_index.url}feed/places/harbourside/"
+    assert f'type="application/rss+xml" title="{title}" href="{feed}"' in place_html
 
 
 def test_place_hub_queries_do_not_grow_with_commitments(
@@ -327,3 +331,13 @@ def test_places_under_an_unpublished_page_are_not_named(client, commitment_index
     for url in (commitment_index.url, commitment.url):
         html = client.get(url).content.decode()
         assert "Ashgrove" in html and "Inner" not in html, url
+
+
+def test_filtered_tracker_links_to_the_feeds_of_its_place_and_theme(client, tracker):
+    html = client.get(f"{tracker.url}?place=ashgrove&theme=funding").content.decode()
+    assert f'href="{tracker.url}feed/places/ashgrove/">Updates in Ashgrove as an RSS feed' in html
+    assert 'href="/commitments/calendar/places/ashgrove.ics">Due dates in Ashgrove as a calendar' in html
+    assert f'href="{tracker.url}feed/themes/funding/">Updates on Funding as an RSS feed' in html
+    assert 'href="/commitments/calendar/themes/funding.ics"' in html
+    assert "as an RSS feed" in client.get(tracker.url).content.decode()
+    assert "Updates in" not in client.get(tracker.url).content.decode()
