@@ -11,7 +11,22 @@ from django.utils.safestring import mark_safe
 from surveys.models import Comment
 
 from .forms import RecommendationResponseForm, place_choices
-from .models import RecommendationResponse
+from .models import CommitmentPage, RecommendationResponse
+
+
+def commitments_by_key(page, request):
+    """{recommendation or key area key: [commitments made from it]}, public ones only, one query."""
+    found = {}
+    commitments = (
+        CommitmentPage.objects.visible(request)
+        .filter(source_page=page)
+        .exclude(recommendation_key="")
+        .only("title", "url_path", "path", "depth", "status", "due_date", "recommendation_key")
+        .order_by("due_date", "pk")
+    )
+    for commitment in commitments:
+        found.setdefault(commitment.recommendation_key, []).append(commitment)
+    return found
 
 
 def comment_counts(page, place=None):
@@ -56,12 +71,15 @@ def build_document(page, request, place=None):
     comments = comment_counts(page, place)
     accepting = page.accepts_feedback()
     stamp = ResponseFormStamp(place_choices(), request) if accepting else None
+    commitments = commitments_by_key(page, request)
     for section in sections:
         section.comment_count = comments.get(section.key, 0)
+        section.commitments = commitments.get(section.key, [])
         section.counts = dict.fromkeys(RecommendationResponse.Choice.values, 0)
         for rec in section.recommendation_list:
             rec.counts = {**dict.fromkeys(RecommendationResponse.Choice.values, 0), **tally.get(rec.key, {})}
             rec.comment_count = comments.get(rec.key, 0)
+            rec.commitments = commitments.get(rec.key, [])
             for choice, n in rec.counts.items():
                 section.counts[choice] += n
             if stamp:

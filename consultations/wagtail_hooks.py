@@ -1,12 +1,18 @@
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.visibility import visible_q
 
 from . import admin_views
-from .models import ReviewIndexPage, ReviewPage
+from .commitments import admin as commitments_admin
+from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPage, ReviewPage
+from .models.commitments import SETTLED
 
 FEEDBACK_LABEL = "Feedback overview"
 
@@ -18,8 +24,68 @@ def register_admin_urls():
             "consultations/review/<int:page_id>/feedback/",
             admin_views.feedback_overview,
             name="consultations_feedback_overview",
-        )
+        ),
+        path(
+            "reports/commitments/",
+            commitments_admin.CommitmentReportView.as_view(),
+            name="consultations_commitments_report",
+        ),
+        path(
+            "reports/commitments/results/",
+            commitments_admin.CommitmentReportView.as_view(results_only=True),
+            name="consultations_commitments_report_results",
+        ),
+        path(
+            "reports/commitment-updates/",
+            commitments_admin.CommitmentUpdateReportView.as_view(),
+            name="consultations_commitment_updates_report",
+        ),
+        path(
+            "reports/commitment-updates/results/",
+            commitments_admin.CommitmentUpdateReportView.as_view(results_only=True),
+            name="consultations_commitment_updates_report_results",
+        ),
     ]
+
+
+class CommitmentsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return commitments_admin.can_see_commitments(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_commitments_report_menu_item():
+    return CommitmentsReportMenuItem(
+        "Commitments", reverse("consultations_commitments_report"), icon_name="tasks", order=700
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_commitment_updates_report_menu_item():
+    return CommitmentsReportMenuItem(
+        "Commitment updates",
+        reverse("consultations_commitment_updates_report"),
+        icon_name="history",
+        order=701,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_commitments_due_panel(request, panels):
+    if commitments_admin.can_see_commitments(request.user):
+        panels.append(commitments_admin.CommitmentsDuePanel())
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = "Partners"
+    add_to_admin_menu = False
+    list_display = ["name", "slug", "website"]
+    search_fields = ["name"]
+
+
+register_snippet(PartnerViewSet)
 
 
 def _feedback_url(page):
@@ -70,3 +136,48 @@ def place_reviews(place, request):
 @hooks.register(THEME_SECTIONS, order=10)
 def theme_reviews(theme, request):
     return _review_section("Reviews", _live_reviews(request).for_theme(theme), request, "See all reviews")
+
+
+def _commitment_section(title, commitments, request, more_label, query, feed=None):
+    """Commitments still to be delivered (overdue first: soonest due first), a link to the tracker
+    filtered the same way and its feed of updates (`feed`: (title, route name, slug))."""
+    commitments = list(
+        commitments.exclude(status__in=SETTLED).select_related("partner").order_by("due_date", "pk")[:6]
+    )
+    if not commitments:
+        return None
+    tracker = CommitmentIndexPage.objects.filter(visible_q(request=request)).first()
+    return HubSection(
+        title,
+        "consultations/sections/commitment_list.html",
+        {"commitments": commitments},
+        more_url=f"{tracker.get_url(request)}?{query}" if tracker else None,
+        more_label=more_label,
+        feeds=[(feed[0], tracker.get_url(request) + tracker.reverse_subpage(feed[1], args=[feed[2]]))]
+        if tracker and feed
+        else [],
+    )
+
+
+@hooks.register(PLACE_SECTIONS, order=15)
+def place_commitments(place, request):
+    return _commitment_section(
+        f"What we said we would do in {place.title}",
+        CommitmentPage.objects.visible(request).for_place(place),
+        request,
+        f"Everything we said we would do in {place.title}",
+        urlencode({"place": place.slug}),
+        (f"Updates on what we said we would do in {place.title}", "place_feed", place.slug),
+    )
+
+
+@hooks.register(THEME_SECTIONS, order=15)
+def theme_commitments(theme, request):
+    return _commitment_section(
+        "What we said we would do",
+        CommitmentPage.objects.visible(request).for_theme(theme),
+        request,
+        "Everything we said we would do on this theme",
+        urlencode({"theme": theme.slug}),
+        (f"Updates on what we said we would do: {theme.name}", "theme_feed", theme.slug),
+    )

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("surveys.feedback.urls")),
     path("", include("stories.urls")),
     path("", include("events.urls")),
+    path("", include("consultations.urls")),
 ]
 
 if settings.MEDIA_URL.startswith("/"):

@@ -1,10 +1,24 @@
+from .commitments import (
+    CommitmentIndexPage,
+    CommitmentPage,
+    CommitmentQuerySet,
+    CommitmentStatus,
+    CommitmentUpdate,
+    Partner,
+)
 from .feedback import OutcomeNotice, RecommendationResponse
 from .pages import OutcomeItem, ReviewDocument, ReviewIndexPage, ReviewPage, ReviewSection
 from .status import ReviewStatus
 
 __all__ = [
+    "CommitmentIndexPage",
+    "CommitmentPage",
+    "CommitmentQuerySet",
+    "CommitmentStatus",
+    "CommitmentUpdate",
     "OutcomeItem",
     "OutcomeNotice",
+    "Partner",
     "RecommendationResponse",
     "ReviewDocument",
     "ReviewIndexPage",

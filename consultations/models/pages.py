@@ -1,3 +1,4 @@
+import datetime
 import uuid
 
 from django import forms
@@ -33,6 +34,8 @@ from surveys.models import DiscussionMixin
 from .status import ReviewStatus, derive_status, status_expression
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+# The UK government's standard: a response is published within 12 weeks of a consultation closing.
+RESPONSE_DUE_AFTER = datetime.timedelta(weeks=12)
 
 
 def new_key():
@@ -256,6 +259,18 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
             return posted_label[:255]
         return dict(self.feedback_targets()).get(section_key)
 
+    @property
+    def response_due_date(self):
+        return self.closing_date + RESPONSE_DUE_AFTER if self.closing_date else None
+
+    @property
+    def response_state(self):
+        """For a closed review with no published outcome: "due" until 12 weeks after closing, then
+        "overdue"; otherwise None."""
+        if self.status != ReviewStatus.CLOSED:
+            return None
+        return "overdue" if timezone.localdate() > self.response_due_date else "due"
+
     def feedback_closed_message(self):
         if self.status == ReviewStatus.UPCOMING:
             return f"Feedback opens on {self.opening_date:%-d %B %Y}."
@@ -310,11 +325,14 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
                     return {"section": section, "recommendation": rec, "target_key": key, "label": label}
         raise Http404("No such part of this review")
 
-    def outcome_item_list(self):
-        """'You said, we did' items, each with the title of the part of the draft it answers."""
+    def outcome_item_list(self, request=None):
+        """'You said, we did' items, each with the title of the part of the draft it answers and
+        the public commitments made from that part."""
         labels = dict(self.feedback_targets())
         items = list(self.outcome_items.all())
+        commitments = import_string("consultations.document.commitments_by_key")(self, request)
         for item in items:
+            item.commitments = commitments.get(item.target_key, [])
             item.label = labels.get(item.target_key, "About the review as a whole")
             if item.target_key not in labels:
                 item.anchor = ""
@@ -331,7 +349,7 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         context["document"] = SimpleLazyObject(lambda: build_document(self, request))
         context["page_url"] = self.get_url(request)  # once: the sections link to it a hundred times
         if self.status == ReviewStatus.OUTCOME:
-            context["outcome_items"] = SimpleLazyObject(self.outcome_item_list)
+            context["outcome_items"] = SimpleLazyObject(lambda: self.outcome_item_list(request))
         return context
 
     @path("")

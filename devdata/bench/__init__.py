@@ -16,6 +16,7 @@ DEFAULT_SCALE = {
     "stories": 2000,
     "events": 1000,
     "reviews": 20,
+    "commitments": 500,
     "sections_min": 8,
     "sections_max": 30,
     "comments": 100_000,

@@ -28,6 +28,8 @@ def test_bench_data_pages_answer_and_writes_are_accepted(tmp_path, client):
         "event index",
         "event",
         "survey results",
+        "commitment tracker",
+        "commitment",
     }
     assert expected <= set(bench_targets["urls"])
     for name, url in bench_targets["urls"].items():

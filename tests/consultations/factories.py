@@ -5,7 +5,16 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
-from consultations.models import ReviewIndexPage, ReviewPage, ReviewSection
+from consultations.models import (
+    CommitmentIndexPage,
+    CommitmentPage,
+    CommitmentStatus,
+    CommitmentUpdate,
+    Partner,
+    ReviewIndexPage,
+    ReviewPage,
+    ReviewSection,
+)
 from tests.site_home.factories import ThemeFactory
 
 
@@ -65,3 +74,48 @@ def make_review(index, sections=2, recs=2, publish=True, **kwargs):
         review.save_revision().publish()
     review.refresh_from_db()
     return review
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    description = "A local public body."
+
+
+class CommitmentIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CommitmentIndexPage
+
+    title = "What we said we would do"
+    slug = "commitments"
+    introduction = "Everything the partnership has promised, and how it is going."
+
+
+class CommitmentPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CommitmentPage
+
+    title = factory.Sequence(lambda n: f"Commitment {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = "Open the community hall on Saturdays."
+    partner = factory.SubFactory(PartnerFactory)
+    due_date = factory.LazyFunction(lambda: days(60))
+    status = CommitmentStatus.NOT_STARTED
+
+
+def make_commitment(index, places=(), themes=(), updates=0, publish=True, **kwargs):
+    """A commitment under `index`, tagged and with `updates` public updates, published by default."""
+    commitment = CommitmentPageFactory(parent=index, live=publish, **kwargs)
+    commitment.places.set(places)
+    commitment.themes.set(themes)
+    for n in range(updates):
+        CommitmentUpdate.objects.create(page=commitment, date=days(-n), text=f"Update {n + 1}.", sort_order=n)
+    commitment.save()
+    if publish:
+        commitment.save_revision().publish()
+    commitment.refresh_from_db()
+    return commitment

@@ -40,3 +40,30 @@ def test_demo_reviews_open_closed_and_upcoming_and_idempotent(client):
     assert "The community rate starts next April." in html
     assert client.get(closed.url + "draft/").status_code == 200
     assert "Open for feedback now" in client.get("/").content.decode()
+
+
+def test_demo_commitments_cover_every_status_an_overdue_one_and_reviews(client):
+    from consultations.models import CommitmentPage, CommitmentStatus, Partner
+
+    call_command("load_demo", "--no-admin", stdout=StringIO())
+    commitments = CommitmentPage.objects.live()
+    assert commitments.count() == 8
+    assert {c.status for c in commitments} == set(CommitmentStatus.values)
+    assert commitments.overdue().count() >= 1
+    from_reviews = [c for c in commitments if c.recommendation_key]
+    assert len(from_reviews) >= 2
+    assert all(c.source["label"].startswith("Recommendation") for c in from_reviews)
+    assert Partner.objects.count() == 3
+    assert sum(c.updates.count() for c in commitments) >= 10
+    counts = (CommitmentPage.objects.count(), sum(c.updates.count() for c in commitments))
+
+    call_command("load_demo", "--no-admin", stdout=StringIO())
+
+    assert (
+        CommitmentPage.objects.count(),
+        sum(c.updates.count() for c in CommitmentPage.objects.all()),
+    ) == counts
+    tracker = commitments.first().get_parent()
+    html = client.get(tracker.url).content.decode()
+    assert "Overdue" in html
+    assert client.get(from_reviews[0].url).status_code == 200

@@ -14,7 +14,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.consultations.factories import ReviewIndexPageFactory, make_review
+from tests.consultations.factories import (
+    CommitmentIndexPageFactory,
+    ReviewIndexPageFactory,
+    make_commitment,
+    make_review,
+)
 from tests.events.factories import EventIndexPageFactory, make_event
 from tests.site_home.factories import ThemeFactory, make_place
 from tests.stories.factories import make_index, make_story
@@ -29,6 +34,7 @@ PARAMETERS = [
     "tag",
     "format",
     "status",
+    "partner",
     "date_from",
     "date_to",
     "comments-page",
@@ -86,7 +92,18 @@ def listings(home_page, place_index, theme_index):
     review = make_review(reviews)
     discussion = make_discussion(home_page, title="The hall", slug="hall")
     CommentFactory(page=discussion)
+    commitments = CommitmentIndexPageFactory(parent=home_page)
+    commitments.save_revision().publish()
+    commitment = make_commitment(commitments, places=[place], themes=[theme], updates=2)
     return [
+        commitments.url,
+        commitment.url,
+        f"{commitments.url}feed/",
+        f"{commitments.url}feed/places/{place.slug}/",
+        f"{commitments.url}feed/themes/{theme.slug}/",
+        "/commitments/calendar.ics",
+        f"/commitments/calendar/places/{place.slug}.ics",
+        f"/commitments/calendar/themes/{theme.slug}.ics",
         "/",
         "/events/",
         "/events/past/",

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from devdata.bench import DEFAULT_SCALE, BenchContext, consultations, events, stories, surveys
+from devdata.bench import DEFAULT_SCALE, BenchContext, commitments, consultations, events, stories, surveys
 from devdata.demo import child_page
 from site_home.models import HomePage, PlaceIndexPage, PlacePage, Theme
 
@@ -15,6 +15,7 @@ FEATURE_BUILDERS = [
     events.build,
     surveys.build,
     consultations.build,
+    commitments.build,
     surveys.build_comments,
     surveys.build_follows,
 ]

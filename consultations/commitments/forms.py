@@ -1,0 +1,83 @@
+from django import forms
+from django.utils.http import urlencode
+
+from consultations.models import CommitmentStatus, Partner
+from consultations.models.commitments import overdue_q
+from site_home.models import PlacePage, Theme
+from site_home.page_cache import cached_content
+
+OVERDUE = "overdue"
+FIELD_ORDER = ("place", "theme", "partner", "status")
+
+
+class CommitmentFilterForm(forms.Form):
+    """The tracker's filters, read from GET so every filtered list is a bookmarkable (and cacheable)
+    URL. Values that match nothing are ignored rather than shown as errors."""
+
+    place = forms.ChoiceField(required=False, label="Place")
+    theme = forms.ChoiceField(required=False, label="Theme")
+    partner = forms.ChoiceField(required=False, label="Who made it")
+    status = forms.ChoiceField(
+        required=False,
+        label="Status",
+        choices=[("", "Any status"), *CommitmentStatus.choices, (OVERDUE, "Overdue")],
+    )
+
+    def __init__(self, data, request):
+        super().__init__(data)
+        choices = cached_content(request, "commitment-filters", (), self.choices)
+        self.fields["place"].choices = [("", "All places"), *choices["place"]]
+        self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
+        self.fields["partner"].choices = [("", "All partners"), *choices["partner"]]
+
+    @staticmethod
+    def choices():
+        """The places, and the themes and partners that have commitments: three queries, kept per
+        content version."""
+        return {
+            "place": PlacePage.objects.slug_choices(),
+            "theme": list(
+                Theme.objects.filter(commitments__live=True)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
+            "partner": list(
+                Partner.objects.filter(commitments__live=True)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            ),
+        }
+
+    def active_params(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # an unknown value is dropped, the others still filter
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def query_string(self, params=None):
+        params = self.active_params() if params is None else params
+        return urlencode([(name, params[name]) for name in FIELD_ORDER if params.get(name)])
+
+    def filter(self, commitments, with_status=True):
+        params = self.active_params()
+        if "place" in params:
+            commitments = commitments.filter(places__slug=params["place"])
+        if "theme" in params:
+            commitments = commitments.filter(themes__slug=params["theme"])
+        if "partner" in params:
+            commitments = commitments.filter(partner__slug=params["partner"])
+        status = params.get("status") if with_status else None
+        if status == OVERDUE:
+            commitments = commitments.filter(overdue_q())
+        elif status:
+            commitments = commitments.filter(status=status)
+        if "place" in params or "theme" in params:
+            commitments = commitments.distinct()
+        return commitments
+
+    def describe(self):
+        """The active filters in words, for the results heading."""
+        params = self.active_params()
+        return [dict(self.fields[name].choices)[params[name]] for name in FIELD_ORDER if name in params]

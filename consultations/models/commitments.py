@@ -1,0 +1,466 @@
+"""What we said we would do: commitments made by partner organisations, tracked in public.
+
+A commitment is a page (drafts, revisions, search, view restrictions and caching as for every page)
+under the one CommitmentIndexPage, the public tracker. Its status is set by editors; "overdue" is
+never stored: it follows from the due date and the status, so it appears at midnight unprompted.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.module_loading import import_string
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from site_home.models import PlacePage
+from site_home.page_cache import ContentPaginator
+from site_home.visibility import VisiblePageQuerySet
+
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+COMMITMENTS_PER_PAGE = 20
+DUE_SOON_DAYS = 30
+
+
+class Partner(index.Indexed, models.Model):
+    """An organisation that makes commitments: a council, a health board, a voluntary-sector interface."""
+
+    name = models.CharField(max_length=160, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in the tracker's web addresses.")
+    description = models.TextField("short description", blank=True, max_length=500)
+    website = models.URLField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("website")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+
+class CommitmentStatus(models.TextChoices):
+    NOT_STARTED = "not-started", "Not started"
+    IN_PROGRESS = "in-progress", "In progress"
+    DONE = "done", "Done"
+    CHANGED = "changed", "Changed"
+    NOT_GOING_AHEAD = "not-going-ahead", "Not going ahead"
+
+
+# A commitment in one of these is settled: it can never be overdue, and the public is told why.
+SETTLED = (CommitmentStatus.DONE, CommitmentStatus.CHANGED, CommitmentStatus.NOT_GOING_AHEAD)
+NEEDS_REASON = SETTLED
+
+# GOV.UK tag colours, by status (overdue is always red).
+TAG_CLASSES = {
+    CommitmentStatus.NOT_STARTED: "govuk-tag--grey",
+    CommitmentStatus.IN_PROGRESS: "govuk-tag--blue",
+    CommitmentStatus.DONE: "govuk-tag--green",
+    CommitmentStatus.CHANGED: "govuk-tag--yellow",
+    CommitmentStatus.NOT_GOING_AHEAD: "govuk-tag--orange",
+}
+OVERDUE_TAG_CLASS = "govuk-tag--red"
+
+
+def overdue_q(today=None):
+    today = today or timezone.localdate()
+    return Q(due_date__lt=today) & ~Q(status__in=SETTLED)
+
+
+class CommitmentQuerySet(VisiblePageQuerySet):
+    def overdue(self, today=None):
+        return self.filter(overdue_q(today))
+
+    def due_soon(self, today=None, days=DUE_SOON_DAYS):
+        """Not settled and due from today to `days` ahead."""
+        today = today or timezone.localdate()
+        return self.exclude(status__in=SETTLED).filter(
+            due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days)
+        )
+
+    def for_place(self, place):
+        return self.filter(places=place)
+
+    def for_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def for_partner(self, partner):
+        return self.filter(partner=partner)
+
+    def status_counts(self, today=None):
+        """{status value: n, ..., "overdue": n, "total": n} in one aggregate query."""
+        counts = self.order_by().aggregate(
+            total=Count("pk", distinct=True),
+            overdue=Count("pk", distinct=True, filter=overdue_q(today)),
+            **{
+                status.value: Count("pk", distinct=True, filter=Q(status=status))
+                for status in CommitmentStatus
+            },
+        )
+        return counts
+
+    def for_listing(self, request=None):
+        """What a tracker row shows (partner, places the public may see, themes) in three queries
+        whatever the count."""
+        places = PlacePage.objects.visible(request).only("title", "url_path", "path", "depth")
+        return (
+            self.select_related("partner")
+            .prefetch_related(
+                Prefetch("places", queryset=places.order_by("title")),
+                "themes",
+            )
+            .order_by("due_date", "title", "pk")
+        )
+
+
+class CommitmentIndexPage(RoutablePageMixin, Page):
+    """The public tracker, "What we said we would do": every commitment with its status, filterable
+    by place, theme, partner and status, with counts by status and feeds."""
+
+    introduction = models.TextField(blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["site_home.HomePage"]
+    subpage_types = ["consultations.CommitmentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "commitment tracker"
+
+    def commitments(self, request=None):
+        return CommitmentPage.objects.child_of(self).visible(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Forms and feeds import the models, so the models name them by dotted path.
+        form = import_string("consultations.commitments.forms.CommitmentFilterForm")(request.GET, request)
+        filtered = form.filter(self.commitments(request))
+        query_string = form.query_string()
+        key = ("commitments", self.pk, timezone.localdate().isoformat(), query_string)
+        paginator = ContentPaginator(filtered.for_listing(request), COMMITMENTS_PER_PAGE, request, key)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        # Counts of the place, theme and partner chosen, across every status (so each status
+        # shows how many it would have if chosen).
+        counts = SimpleLazyObject(
+            lambda: status_summary(
+                form.filter(self.commitments(request), with_status=False).status_counts(), form, self.url
+            )
+        )
+        context.update(
+            filter_form=form,
+            page_obj=page_obj,
+            commitments=page_obj.object_list,
+            query_string=query_string,
+            status_counts=counts,
+            feed_url=self.url + self.reverse_subpage("feed"),
+            filtered_feeds=self.filtered_feeds(form),
+            today=timezone.localdate(),
+        )
+        return context
+
+    def filtered_feeds(self, form):
+        """[(label, url)] of the update feeds and due-date calendars of the place and theme chosen."""
+        params, feeds = form.active_params(), []
+        labels = {name: dict(form.fields[name].choices) for name in ("place", "theme")}
+        if "place" in params:
+            label, slug = labels["place"][params["place"]], params["place"]
+            feeds += [
+                (
+                    f"Updates in {label} as an RSS feed",
+                    self.url + self.reverse_subpage("place_feed", args=[slug]),
+                ),
+                (
+                    f"Due dates in {label} as a calendar",
+                    reverse("consultations:commitment_calendar_place", args=[slug]),
+                ),
+            ]
+        if "theme" in params:
+            label, slug = labels["theme"][params["theme"]], params["theme"]
+            feeds += [
+                (
+                    f"Updates on {label} as an RSS feed",
+                    self.url + self.reverse_subpage("theme_feed", args=[slug]),
+                ),
+                (
+                    f"Due dates on {label} as a calendar",
+                    reverse("consultations:commitment_calendar_theme", args=[slug]),
+                ),
+            ]
+        return feeds
+
+    def place_feed_url(self, place):
+        return self.url + self.reverse_subpage("place_feed", args=[place.slug])
+
+    def theme_feed_url(self, theme):
+        return self.url + self.reverse_subpage("theme_feed", args=[theme.slug])
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return import_string("consultations.commitments.feeds.UpdateFeed")(self)(request)
+
+    @path("feed/places/<slug:slug>/", name="place_feed")
+    def place_feed(self, request, slug):
+        return import_string("consultations.commitments.feeds.PlaceUpdateFeed")(self)(request, slug=slug)
+
+    @path("feed/themes/<slug:slug>/", name="theme_feed")
+    def theme_feed(self, request, slug):
+        return import_string("consultations.commitments.feeds.ThemeUpdateFeed")(self)(request, slug=slug)
+
+
+def status_summary(counts, form, base_url):
+    """[(value, label, count, url, current)] for the counts by status, overdue last."""
+    params = form.active_params()
+    current = params.pop("status", "")
+    rows = []
+    for value, label in [*CommitmentStatus.choices, ("overdue", "Overdue")]:
+        query = form.query_string({**params, "status": value})
+        rows.append((value, label, counts[value], f"{base_url}?{query}", current == value))
+    return rows
+
+
+def recommendation_choices():
+    """Every review's key areas and recommendations as grouped choices, in one query, so an editor
+    picks what a commitment answers instead of typing its key."""
+    sections = import_string("consultations.models.ReviewSection").objects.select_related("page")
+    groups, numbers = {}, {}
+    for section in sections.order_by("page__title", "page_id", "sort_order", "pk"):
+        number = numbers[section.page_id] = numbers.get(section.page_id, 0) + 1
+        section.number = number
+        options = groups.setdefault((section.page_id, section.page.title), [])
+        options.append((section.key, f"{number}. {section.title}"))
+        options += [
+            (rec.key, f"Recommendation {rec.number}: {rec.short_text}") for rec in section.recommendation_list
+        ]
+    return [(title, options) for (_id, title), options in groups.items()]
+
+
+class CommitmentPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("recommendation_key")
+        if field is not None:
+            current = self.initial.get("recommendation_key") or ""
+            choices = [
+                ("", "None: not from a review, or from the review as a whole"),
+                *recommendation_choices(),
+            ]
+            known = {key for _group, options in choices[1:] for key, _label in options}
+            if current and current not in known:
+                choices.append((current, "(no longer in the review)"))
+            self.fields["recommendation_key"] = forms.ChoiceField(
+                choices=choices, required=False, label=field.label, help_text=RECOMMENDATION_HELP
+            )
+
+
+RECOMMENDATION_HELP = (
+    "When it came from a review: the key area or recommendation it answers (of the review chosen above)."
+)
+
+
+class CommitmentPage(Page):
+    """One thing a partner said it would do, with where it came from, when it is due, its status and
+    a dated log of public updates."""
+
+    Status = CommitmentStatus
+
+    summary = models.TextField(
+        "what was promised", max_length=600, help_text="One or two sentences, shown in the tracker."
+    )
+    body = RichTextField("more detail", blank=True, features=TEXT_FEATURES)
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text="The organisation that made this commitment.",
+    )
+    places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="commitments")
+    themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="commitments")
+    source_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="where it came from",
+        help_text="The review or event this commitment came from. Leave empty when staff entered it.",
+    )
+    recommendation_key = models.CharField(
+        "recommendation or key area",
+        max_length=64,
+        blank=True,
+        help_text="When it came from a review: the key area or recommendation it answers.",
+    )
+    due_date = models.DateField()
+    status = models.CharField(
+        max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.NOT_STARTED
+    )
+    status_reason = models.TextField(
+        "reason",
+        blank=True,
+        max_length=2000,
+        help_text="Needed when the status is done, changed or not going ahead: what was done, what "
+        "changed and why, or why it is not going ahead.",
+    )
+
+    objects = PageManager.from_queryset(CommitmentQuerySet)()
+    base_form_class = CommitmentPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("partner"),
+        FieldPanel("places"),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("source_page", ["consultations.ReviewPage", "events.EventPage"]),
+                FieldPanel("recommendation_key"),
+            ],
+            heading="Where it came from",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]), FieldPanel("status_reason")],
+            heading="Progress",
+        ),
+        InlinePanel("updates", label="Update", heading="Public updates"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("status_reason"),
+        index.RelatedFields("partner", [index.SearchField("name")]),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["consultations.CommitmentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "commitment"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status in NEEDS_REASON and not self.status_reason.strip():
+            label = CommitmentStatus(self.status).label.lower()
+            errors["status_reason"] = f"Say why the status is ‘{label}’: residents see this reason."
+        source = self.source_page.specific_class if self.source_page_id else None
+        if self.recommendation_key:
+            review_class = import_string("consultations.models.ReviewPage")
+            if source is not review_class:
+                errors["recommendation_key"] = (
+                    "A recommendation can only be given when the source is a review."
+                )
+            elif self.recommendation_key not in dict(self.source_page.specific.feedback_targets()):
+                errors["recommendation_key"] = "That review has no recommendation or key area with this key."
+        if errors:
+            raise ValidationError(errors)
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status not in SETTLED and self.due_date is not None and self.due_date < today
+
+    @property
+    def overdue(self):
+        return self.is_overdue()
+
+    @property
+    def status_label(self):
+        return CommitmentStatus(self.status).label
+
+    @property
+    def tag_class(self):
+        return TAG_CLASSES.get(self.status, "govuk-tag--grey")
+
+    @property
+    def needs_reason(self):
+        return self.status in NEEDS_REASON
+
+    @cached_property
+    def source(self):
+        """{"page", "label", "url_suffix"} for where it came from, or None when staff entered it."""
+        if not self.source_page_id:
+            return None
+        page = self.source_page.specific
+        label, anchor = None, ""
+        if self.recommendation_key and hasattr(page, "feedback_targets"):
+            label = dict(page.feedback_targets()).get(self.recommendation_key)
+            if label:
+                key = self.recommendation_key
+                anchor = key if key.startswith("rec-") else f"section-{key}"
+        return {"page": page, "label": label, "anchor": anchor}
+
+    def update_list(self):
+        """The public updates, newest first, with their evidence in one query each."""
+        return list(self.updates.select_related("document", "image").order_by("-date", "-sort_order", "-pk"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read only if the template's fragment cache misses.
+        context.update(
+            updates=SimpleLazyObject(self.update_list),
+            places=SimpleLazyObject(lambda: list(self.places.visible(request).order_by("title"))),
+            themes=SimpleLazyObject(lambda: list(self.themes.order_by("name"))),
+            source=SimpleLazyObject(lambda: self.source),
+            index_page=self.get_parent(),
+            today=timezone.localdate(),  # "overdue" changes with the date
+        )
+        return context
+
+
+class CommitmentUpdate(Orderable):
+    """A dated public update on a commitment, with optional evidence."""
+
+    page = ParentalKey(CommitmentPage, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(default=timezone.localdate)
+    text = models.TextField("what happened", max_length=4000)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    link = models.URLField("link to evidence", blank=True)
+    link_text = models.CharField(max_length=120, blank=True, help_text="Defaults to the web address.")
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image_alt = models.CharField(
+        "image description",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it.",
+    )
+
+    panels = [
+        FieldPanel("date"),
+        FieldPanel("text"),
+        FieldPanel("document"),
+        FieldRowPanel([FieldPanel("link"), FieldPanel("link_text")]),
+        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "update"
+
+    def __str__(self):
+        return f"{self.date:%-d %B %Y}: {self.text[:60]}"
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the image for people who cannot see it."})
