@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Greatest
+from django.utils.functional import SimpleLazyObject
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -85,18 +86,38 @@ class SearchResults:
     Sliced by the paginator in a constant number of queries whatever the number of matches: the
     two lists at the start, then one query for a page's rows of tier 2 (and the per-type queries
     of `specific()`), then one per page type that can point into its pages (`search_locations`,
-    the key areas of a review)."""
+    the key areas of a review).
+
+    Nothing is read until a slice is iterated: with the page's results in the cache
+    ({% fragment %}) and its count too (ContentPaginator), a search costs no query for them."""
 
     def __init__(self, words, request):
         self.words, self.request = words, request
+
+    @cached_property
+    def _tiers(self):
+        words, request = self.words, self.request
         visible = Page.objects.filter(visible_q(request=request))
         themes = (
             list(get_search_backend().search(words, Theme)[:THEME_LIMIT]) if theme_index_url(request) else []
         )
         titled = list(visible.specific().search(words, fields=["title"])[:TITLE_LIMIT])
-        self.first = [theme for theme in themes if _names(theme.name, words)] + titled
-        self.last = [theme for theme in themes if theme not in self.first]
-        self.others = visible.exclude(pk__in=[page.pk for page in titled]).specific().search(words)
+        first = [theme for theme in themes if _names(theme.name, words)] + titled
+        last = [theme for theme in themes if theme not in first]
+        others = visible.exclude(pk__in=[page.pk for page in titled]).specific().search(words)
+        return first, others, last
+
+    @property
+    def first(self):
+        return self._tiers[0]
+
+    @property
+    def others(self):
+        return self._tiers[1]
+
+    @property
+    def last(self):
+        return self._tiers[2]
 
     @cached_property
     def others_count(self):
@@ -111,8 +132,10 @@ class SearchResults:
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
-        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
-        return self._hits(self._slice(start, stop))
+        start, stop = key.start or 0, key.stop
+        return SimpleLazyObject(
+            lambda: self._hits(self._slice(start, self.count() if stop is None else stop))
+        )
 
     def _slice(self, start, stop):
         found = self.first[start:stop]
