@@ -68,6 +68,7 @@ test-browser: $(VENV)/.installed-test chromium
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=site_home.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=site_home.settings.test $(PY) manage.py makemigrations --check --dry-run
 

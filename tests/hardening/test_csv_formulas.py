@@ -12,7 +12,7 @@ from tests.surveys.factories import CommentFactory, make_discussion
 
 pytestmark = pytest.mark.django_db
 
-FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "  =1+1"]
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "  =1+1"]
 
 
 @pytest.mark.parametrize("typed", FORMULAS)
@@ -36,7 +36,7 @@ def test_comment_export_escapes_formulas(home_page, admin_client):
         CommentFactory(page=discussion, body=typed, display_name="=1+1")
     exported = cells(admin_client.get("/admin/surveys/comment/?export=csv"))
     assert not [cell for cell in exported if cell.lstrip(" \n").startswith(("=", "+", "-", "@", "\t"))]
-    assert "'=1+1" in exported and "'=HYPERLINK(\"http://evil.example\",\"x\")" in exported
+    assert "'=1+1" in exported and '\'=HYPERLINK("http://evil.example","x")' in exported
 
 
 def test_feedback_overview_export_escapes_formulas():

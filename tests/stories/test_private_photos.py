@@ -35,7 +35,11 @@ def submission(story_index, places):
 
 def run_python(code, env):
     return subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
         cwd=settings.BASE_DIR,
     )
 
@@ -136,7 +140,6 @@ def test_production_refuses_private_media_inside_media_root(tmp_path):
     result = run_python(code, env)
     assert result.returncode != 0
     assert "PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT" in result.stderr
-
 
 
 def test_retention_deletes_an_expired_submission_and_its_private_photo(submission, settings):
