@@ -17,7 +17,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -28,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from consultations.blocks import RecommendationBlock
 from site_home.models import PlacePage
+from site_home.models.mixins import chosen_page_types
 from site_home.visibility import VisiblePageQuerySet, visible_q
 from surveys.models import DiscussionMixin
 
@@ -92,6 +92,15 @@ class ReviewQuerySet(VisiblePageQuerySet):
             )
             .order_by("-opening_date", "title")
         )
+
+
+TAKE_PART_CHOOSERS, take_part_page_errors = chosen_page_types(
+    {
+        "survey_page": ("surveys.SurveyPage",),
+        "discussion_page": ("surveys.DiscussionPage",),
+        "events_page": ("events.EventPage", "events.EventIndexPage"),
+    }
+)
 
 
 class ReviewPageForm(WagtailAdminPageForm):
@@ -173,9 +182,9 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("how_to_take_part"),
-                PageChooserPanel("survey_page"),
-                PageChooserPanel("discussion_page"),
-                PageChooserPanel("events_page"),
+                TAKE_PART_CHOOSERS["survey_page"],
+                TAKE_PART_CHOOSERS["discussion_page"],
+                TAKE_PART_CHOOSERS["events_page"],
             ],
             heading="How to take part",
         ),
@@ -220,7 +229,7 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = {}
+        errors = take_part_page_errors(self)
         if self.opening_date and self.closing_date and self.closing_date < self.opening_date:
             errors["closing_date"] = "The review cannot close before it opens."
         dated = self.opening_date and self.closing_date

@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -16,6 +16,7 @@ from wagtail.search import index
 from events.tokens import hold_minutes
 from site_home.blocks import BodyStreamBlock
 from site_home.models import PlacePage
+from site_home.models.mixins import chosen_page_types
 from site_home.page_cache import ContentPaginator
 from site_home.visibility import VisiblePageQuerySet
 
@@ -112,6 +113,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         if base:
             urls.append({"location": base + self.reverse_subpage("past")})
         return urls
+
+
+REVIEW_CHOOSER, review_page_errors = chosen_page_types({"related_review": ("consultations.ReviewPage",)})
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -213,7 +217,7 @@ class EventPage(RoutablePageMixin, Page):
         ),
         FieldPanel("places"),
         FieldPanel("themes"),
-        PageChooserPanel("related_review"),
+        REVIEW_CHOOSER["related_review"],
         MultiFieldPanel(
             [FieldPanel("bookings_open"), FieldPanel("capacity"), FieldPanel("max_places_per_booking")],
             heading="Bookings",
@@ -245,6 +249,8 @@ class EventPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        if errors := review_page_errors(self):
+            raise ValidationError(errors)
         if self.dates_tba:
             self.start = self.end = None
             return

@@ -1,8 +1,9 @@
 """Page parts shared by several page types, each with its own editor panels (as torchbox.com does),
 so a page type gains the fields, the panels and the behaviour in one line."""
 
+from django.apps import apps
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 
 
 class HeroImageMixin(models.Model):
@@ -32,3 +33,21 @@ class HeroImageMixin(models.Model):
 
     def get_social_image(self):
         return self.hero_image
+
+
+def chosen_page_types(page_types):
+    """Page chooser panels restricted to the page types a field expects, and the check that holds
+    it on save (the chooser only offers them; a crafted form could still send another page):
+    `{field: ("app.Model", ...)}` -> (panels, clean function)."""
+
+    def clean(instance):
+        errors = {}
+        for name, labels in page_types.items():
+            page = getattr(instance, name)
+            if page is not None and page.specific_class._meta.label not in labels:
+                kinds = " or ".join(str(apps.get_model(label)._meta.verbose_name) for label in labels)
+                errors[name] = f"Choose a page of this kind: {kinds}."
+        return errors
+
+    panels = {name: PageChooserPanel(name, list(labels)) for name, labels in page_types.items()}
+    return panels, clean
