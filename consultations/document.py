@@ -72,12 +72,19 @@ def build_document(page, request, place=None):
     accepting = page.accepts_feedback()
     stamp = ResponseFormStamp(place_choices(), request) if accepting else None
     commitments = commitments_by_key(page, request)
+    page_url = page.get_url(request)
+
+    def route(name, key):  # the page's own routes, reversed, not concatenated by hand
+        return page_url + page.reverse_subpage(name, args=[key])
+
     for section in sections:
+        section.discuss_url = route("discuss", section.key)
         section.comment_count = comments.get(section.key, 0)
         section.commitments = commitments.get(section.key, [])
         section.counts = dict.fromkeys(RecommendationResponse.Choice.values, 0)
         for rec in section.recommendation_list:
             rec.counts = {**dict.fromkeys(RecommendationResponse.Choice.values, 0), **tally.get(rec.key, {})}
+            rec.discuss_url, rec.respond_url = route("discuss", rec.key), route("respond", rec.key)
             rec.comment_count = comments.get(rec.key, 0)
             rec.commitments = commitments.get(rec.key, [])
             for choice, n in rec.counts.items():

@@ -356,7 +356,6 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Built only when the template's fragment cache misses.
         context["document"] = SimpleLazyObject(lambda: build_document(self, request))
-        context["page_url"] = self.get_url(request)  # once: the sections link to it a hundred times
         if self.status == ReviewStatus.OUTCOME:
             context["outcome_items"] = SimpleLazyObject(lambda: self.outcome_item_list(request))
         return context

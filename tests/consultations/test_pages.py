@@ -5,7 +5,9 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from consultations.models import ReviewDocument, ReviewIndexPage, ReviewPage
 from site_home.models import HomePage
+from tests.events.factories import EventIndexPageFactory
 from tests.site_home.factories import ThemeFactory, make_place
+from tests.surveys.factories import make_discussion
 
 from .factories import add_section, days, make_review
 
@@ -109,12 +111,14 @@ def test_review_page_shows_document_contents_anchors_and_downloads(client, revie
     assert "cv-printable" in html and "cv-recommendation" in html and "cv-no-print" in html
 
 
-def test_how_to_take_part_links_any_page_type(client, review_index, place_index):
-    place = make_place(place_index, title="Glenholm")
-    review = make_review(review_index, sections=0, survey_page=place, events_page=place_index)
+def test_how_to_take_part_links_the_chosen_pages(client, review_index, home_page):
+    discussion = make_discussion(home_page, title="Glenholm hall")
+    events = EventIndexPageFactory(parent=home_page, title="Events")
+    events.save_revision().publish()
+    review = make_review(review_index, sections=0, discussion_page=discussion, events_page=events)
     html = client.get(review.url).content.decode()
-    assert f'href="{place.url}"' in html and "Answer the survey: Glenholm" in html
-    assert "Come to an event: Places" in html
+    assert f'href="{discussion.url}"' in html and "Join the discussion: Glenholm hall" in html
+    assert "Come to an event: Events" in html
 
 
 def test_contents_list_numbers_key_areas_as_their_headings_do(client, review_index):
