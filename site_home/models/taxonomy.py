@@ -57,7 +57,7 @@ class Theme(index.Indexed, models.Model):
 
     def get_url(self, request=None):
         base = theme_index_url(request)
-        return f"{base}{self.slug}/" if base else None
+        return base + ThemeIndexPage.reverse_theme(self.slug) if base else None
 
 
 def theme_index_url(request=None):
@@ -89,6 +89,11 @@ class ThemeIndexPage(RoutablePageMixin, Page):
         for theme in Theme.objects.all():
             groups.setdefault(theme.get_group_display(), []).append(theme)
         return self.render(request, context_overrides={"theme_groups": groups})
+
+    @classmethod
+    def reverse_theme(cls, slug):
+        """A theme's route below the index (its URL without the index's own)."""
+        return cls.get_resolver().reverse("theme", slug)
 
     @path("<slug:slug>/", name="theme")
     def theme_detail(self, request, slug):
