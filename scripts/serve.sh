@@ -94,6 +94,7 @@ scheduled_jobs() {
       "$PY" manage.py apply_retention | tail -n 1 || echo "apply_retention failed" >&2
       "$PY" manage.py clearsessions || echo "clearsessions failed" >&2
       "$PY" manage.py announce_opened_reviews || echo "announce_opened_reviews failed" >&2
+      "$PY" manage.py remind_commitment_owners || echo "remind_commitment_owners failed" >&2
       "$PY" manage.py send_follow_digests || echo "send_follow_digests failed" >&2
     fi
     if (( minute % 5 == 0 )); then

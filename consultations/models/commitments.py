@@ -40,8 +40,18 @@ class Partner(index.Indexed, models.Model):
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in the tracker's web addresses.")
     description = models.TextField("short description", blank=True, max_length=500)
     website = models.URLField(blank=True)
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="The organisation's shared address (not a person's) for reminders of what is due.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("website")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("contact_email"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -464,3 +474,31 @@ class CommitmentUpdate(Orderable):
         super().clean()
         if self.image_id and not self.image_alt.strip():
             raise ValidationError({"image_alt": "Describe the image for people who cannot see it."})
+
+
+class CommitmentReminder(models.Model):
+    """That a partner was reminded about one commitment, for one due date: a separate row, not a
+    page field, so publishing an older revision cannot send a reminder again. A new due date is
+    reminded of anew."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due-soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+
+    commitment = models.ForeignKey(CommitmentPage, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "kind", "due_date"], name="one_reminder_per_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} reminder for {self.due_date}"
+
+    def page_cache_scope(self, created):
+        return None  # staff-only records: the public pages stay cached (site_home.cache_versions)
