@@ -9,6 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage, EventPage
 from site_home.models import HomePage, PlacePage
+from tests.consultations.factories import ReviewIndexPageFactory, make_review
 from tests.events.factories import BookingFactory, EventSessionFactory, make_event
 from tests.site_home.factories import ThemeFactory, make_place
 
@@ -174,11 +175,8 @@ def test_event_page_shows_public_details_and_never_private_ones(client, event_in
 
 
 def test_report_and_related_review(client, event_index, home_page):
-    from site_home.models import StandardPage
-
-    review = StandardPage(title="Better Relationships review", slug="review", body=[])
-    home_page.add_child(instance=review)
-    review.save_revision().publish()
+    reviews = ReviewIndexPageFactory(parent=home_page)
+    review = make_review(reviews, title="Better Relationships review", slug="review", sections=0)
     event = make_event(
         event_index,
         title="Conference",
@@ -189,7 +187,7 @@ def test_report_and_related_review(client, event_index, home_page):
     )
     body = client.get(event.url).content.decode()
     assert "152 people took part" in body and "longer-term funding" in body
-    assert 'href="/review/"' in body
+    assert f'href="{review.url}"' in body
 
 
 def _queries(client, url):
