@@ -70,7 +70,7 @@ def main(argv=None):
     parser.add_argument(
         "--page", action="append", default=[], metavar="NAME=PATH", help="add or replace a page to capture"
     )
-    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="capture only these pages")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="only these pages")
     args = parser.parse_args(argv)
     pages = dict(PAGES)
     for item in args.page:

@@ -145,6 +145,7 @@ def comment_form_fields(request, page, thread, initial):
     """The blank comment form's fields as HTML. For visitors who are not signed in it is the same
     for everyone on a page, and rendering its place and theme lists was a third of a story page's
     time, so it is rendered once per content version (site_home.page_cache) and kept in the cache."""
+
     def render():
         form = CommentForm(page=page, user=request.user, auto_id=f"{thread}-%s", initial=initial)
         return render_to_string("components/form_fields.html", {"form": form}, request=request)
