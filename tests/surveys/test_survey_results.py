@@ -246,7 +246,8 @@ def test_compass_svg_is_an_accessible_image_with_a_table(client, rounds, places)
     _, later = rounds
     rate(later, places["north"], {"moving-around": 4})
     html = client.get(later.url + "results/?place=north").content.decode()
-    svg = re.search(r"<svg class=\"cv-compass__svg\" viewBox=\"0 -?[\d.]+ 460 [\d.]+\"(.*?)</svg>", html, re.S).group(0)
+    svg_tag = r"<svg class=\"cv-compass__svg\" viewBox=\"0 -?[\d.]+ 460 [\d.]+\"(.*?)</svg>"
+    svg = re.search(svg_tag, html, re.S).group(0)
     assert 'role="img"' in svg
     assert 'aria-labelledby="compass-title-north compass-desc-north"' in svg
     assert '<title id="compass-title-north">Place Standard compass for North</title>' in svg
