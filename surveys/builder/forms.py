@@ -1,7 +1,7 @@
 """The public survey form: Wagtail's FormBuilder with rating, agree/disagree and place questions,
 rendered with GOV.UK markup (crispy-forms-gds) and the shared honeypot."""
 
-from crispy_forms_gds.layout import Field, Fieldset, Layout
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -11,6 +11,8 @@ from surveys.feedback.forms_base import PublicForm
 
 RADIO_TYPES = {"radio", "rating", "agree", "place"}
 CHECKBOX_TYPES = {"checkboxes"}
+# One row of points with the ends' meanings under them where there is room, a list where not.
+RATING_TEMPLATE = "surveys/includes/rating_field.html"
 
 
 class SurveyForm(BaseForm, PublicForm):
@@ -24,10 +26,10 @@ class SurveyForm(BaseForm, PublicForm):
         main, about_you = [], []
         for question in self.questions:
             name = question.clean_name
-            if question.field_type in RADIO_TYPES:
-                item = Field.radios(
-                    name, legend_size="s", inline=question.field_type == SurveyFieldType.RATING
-                )
+            if question.field_type == SurveyFieldType.RATING:
+                item = Field(name, template=RATING_TEMPLATE, context={"legend_size": Size.for_legend("s")})
+            elif question.field_type in RADIO_TYPES:
+                item = Field.radios(name, legend_size="s")
             elif question.field_type in CHECKBOX_TYPES:
                 item = Field.checkboxes(name, legend_size="s")
             else:
@@ -65,7 +67,9 @@ class SurveyFormBuilder(FormBuilder):
             options["help_text"] = f"{scale[0]} means {low.lower()}, {scale[-1]} means {high.lower()}."
         options["widget"] = forms.RadioSelect
         options["error_messages"] = {"required": f"Choose a score for “{field.label}”"}
-        return forms.TypedChoiceField(coerce=int, **options)
+        formfield = forms.TypedChoiceField(coerce=int, **options)
+        formfield.scale_ends = (field.scale_min_label, field.scale_max_label)
+        return formfield
 
     def create_agree_field(self, field, options):
         choices = list(AGREE_CHOICES) + ([PREFER_NOT_TO_SAY] if field.about_you else [])

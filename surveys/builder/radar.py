@@ -8,12 +8,19 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-WIDTH, HEIGHT = 720, 620
-CENTRE = (WIDTH / 2, HEIGHT / 2)
-RADIUS = 190
-LABEL_GAP = 22
-LABEL_CHARS = 18
-LINE_HEIGHT = 14
+# The SVG scales to its column, so sizes here are in its own units. It is drawn small with large
+# type: on a 375 px phone the chart is about 345 px wide (0.75 of WIDTH), and labels of
+# LABEL_FONT_SIZE units still read at 12 px or more there; they wrap at LABEL_CHARS characters to
+# fit beside the rings.
+WIDTH = 460
+CENTRE = (WIDTH // 2, 195)  # the chart's height follows its labels (Compass.view_box)
+RADIUS = 100
+LABEL_GAP = 12
+LABEL_FONT_SIZE = 17
+LABEL_CHARS = 12
+LINE_HEIGHT = 18
+LABEL_SPACING = 4
+MARGIN = 6
 
 
 def angle(index, count):
@@ -76,10 +83,27 @@ class Compass:
 
     @property
     def rings(self):
+        """Every score's ring; only every other one is numbered, so the numbers keep a readable size."""
         return [
-            {"score": score, "radius": round(RADIUS * score / self.scale_max, 1)}
+            {
+                "score": score,
+                "radius": round(RADIUS * score / self.scale_max, 1),
+                "numbered": (self.scale_max - score) % 2 == 0,
+                # just inside the ring, on the spoke to twelve o'clock
+                "number_y": round(CENTRE[1] - RADIUS * score / self.scale_max + LABEL_FONT_SIZE * 0.85, 1),
+            }
             for score in range(1, self.scale_max + 1)
         ]
+
+    @property
+    def geometry(self):
+        return {
+            "view_box": self.view_box,
+            "cx": CENTRE[0],
+            "cy": CENTRE[1],
+            "font_size": LABEL_FONT_SIZE,
+            "line_height": LINE_HEIGHT,
+        }
 
     @property
     def spokes(self):
@@ -103,18 +127,57 @@ class Compass:
 
     @property
     def labels(self):
-        labels = []
+        """Spoke labels, each next to its spoke's end, moved down where it would run into the one
+        before it (going round from twelve o'clock on each side), so wrapped labels never overlap."""
+        ascent, descent = LABEL_FONT_SIZE * 0.8, LABEL_FONT_SIZE * 0.25
+        placed = []
         for index, axis in enumerate(self.axes):
             x, y = point(index, self.count, self.scale_max, self.scale_max, radius=RADIUS + LABEL_GAP)
             lines = textwrap.wrap(axis.label, LABEL_CHARS) or [""]
+            height = ascent + (len(lines) - 1) * LINE_HEIGHT + descent
             anchor = "middle" if abs(x - CENTRE[0]) < 5 else ("start" if x > CENTRE[0] else "end")
-            # Labels above the centre grow upwards, so their last line stays next to the ring.
+            # Above the centre a label ends at its spoke, below it starts there, beside it is centred.
             if y < CENTRE[1] - 5:
-                y -= (len(lines) - 1) * LINE_HEIGHT
+                top = y - height
             elif y > CENTRE[1] + 5:
-                y += 10
-            labels.append(Label(x=x, y=round(y, 1), anchor=anchor, lines=lines))
-        return labels
+                top = y
+            else:
+                top = y - height / 2
+            placed.append([index, x, top, height, anchor, lines])
+
+        def push_down(labels, above):
+            for label in labels:
+                label[2] = max(label[2], above + LABEL_SPACING)
+                above = label[2] + label[3]
+            return above
+
+        middle = [label for label in placed if label[4] == "middle"]
+        top_label = next((label for label in middle if label[2] < CENTRE[1]), None)
+        bottom_label = next((label for label in middle if label[2] > CENTRE[1]), None)
+        above = top_label[2] + top_label[3] if top_label else -math.inf
+        right = push_down([label for label in placed if label[4] == "start"], above)
+        # The left side, from twelve o'clock anticlockwise, is the end of the list backwards.
+        left = push_down([label for label in reversed(placed) if label[4] == "end"], above)
+        if bottom_label:
+            bottom_label[2] = max(bottom_label[2], right + LABEL_SPACING, left + LABEL_SPACING)
+        return [
+            Label(x=x, y=round(top + ascent, 1), anchor=anchor, lines=lines)
+            for _, x, top, _, anchor, lines in placed
+        ]
+
+    @property
+    def view_box(self):
+        """The chart's rings and every label, with a margin: "min-x min-y width height"."""
+        labels = self.labels
+        top = min([CENTRE[1] - RADIUS] + [label.y - LABEL_FONT_SIZE for label in labels]) - MARGIN
+        bottom = (
+            max(
+                [CENTRE[1] + RADIUS]
+                + [label.y + (len(label.lines) - 1) * LINE_HEIGHT + LABEL_FONT_SIZE * 0.3 for label in labels]
+            )
+            + MARGIN
+        )
+        return {"x": 0, "y": round(top, 1), "width": WIDTH, "height": round(bottom - top, 1)}
 
     @property
     def description(self):

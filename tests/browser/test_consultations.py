@@ -30,7 +30,7 @@ def test_resident_reads_agrees_and_comments(page, live_site, review, assert_acce
     expect(page.get_by_role("heading", level=1)).to_have_text("Working together better")
     assert_accessible(page)
 
-    page.get_by_role("navigation", name="Contents").get_by_role("link", name="Key area 2").click()
+    page.get_by_role("navigation", name="On this page").get_by_role("link", name="Key area 2").click()
     expect(page).to_have_url(re.compile(f"#section-{section.key}$"))
     expect(page.get_by_role("heading", name="2. Key area 2")).to_be_visible()
 

@@ -65,8 +65,11 @@ def valid_answers(survey, **overrides):
 def test_the_form_shows_each_question_type_in_govuk_markup(client, survey):
     html = client.get(survey.url).content.decode()
     n = names(survey)
-    assert 'class="govuk-radios--inline"' in html  # the rating scale
-    assert "1 – Not green" in html and "7 – Very green" in html
+    assert 'class="govuk-radios cv-scale__options"' in html  # the rating scale
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "1 – Not green" in text and "7 – Very green" in text  # each end's meaning in its label
+    ends = '<p class="cv-scale__ends" aria-hidden="true"><span>Not green</span><span>Very green</span></p>'
+    assert ends in html  # shown under the row's ends, once, for sighted people
     assert "1 means not green, 7 means very green." in html
     assert input_tag(html, n["The park feels safe"], "Disagree")
     assert 'type="radio"' in input_tag(html, n["Your area"], "north")
