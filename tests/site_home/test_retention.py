@@ -124,7 +124,7 @@ NOT_RESIDENTS_DATA = {
     "events.EventPage": "the venue and the organiser's public contact",
     "wagtailforms.FormSubmission": "unused: no page type stores answers here (see the test below)",
     "auth.User": "staff accounts, removed when someone leaves",
-    "consultations.Partner": "an organisation (a council, a health board) and its shared address, not a person",
+    "consultations.Partner": "an organisation (a council, a health board) and its shared mailbox",
     "sessions.Session": "staff sign-ins only; expired ones go with the daily clearsessions job",
 }
 
