@@ -22,7 +22,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.images.models import AbstractRendition
+from wagtail.models import Page
 
 SITE = "site"
 SITE_KEY = "versions:site"
@@ -79,9 +81,6 @@ def resident_activity(page_id):
 
 
 def _purge_from_cdn(page_id):
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache  # loads the CDN backends
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
         purge_page_from_cache(page.specific)

@@ -2,33 +2,19 @@
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from site_home.feeds import IndexPageFeed
 from site_home.links import absolute_url
 from site_home.models import PlacePage
 
 FEED_ITEMS = 30
 
 
-class StoryFeed(Feed):
-    def __init__(self, index_page):
-        super().__init__()
-        self.index_page = index_page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
-    def feed_url(self):
-        return absolute_url(self.request.path)
-
+class StoryFeed(IndexPageFeed):
     def title(self):
         return "Stories of Place"
-
-    def link(self):
-        return absolute_url(self.index_page)
 
     def description(self):
         return self.index_page.introduction or "Stories from the places we work with."

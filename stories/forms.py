@@ -1,6 +1,7 @@
 from django import forms
 from taggit.models import Tag
 
+from site_home.filters import FilterForm
 from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
 from surveys.feedback.forms_base import PublicForm
@@ -9,7 +10,7 @@ from .models import StorySubmission
 from .uploads import clean_photo
 
 
-class StoryFilterForm(forms.Form):
+class StoryFilterForm(FilterForm):
     """The filters on the story index, read from GET so every filtered list is a bookmarkable URL.
     Values that match nothing are ignored rather than shown as errors."""
 
@@ -37,12 +38,6 @@ class StoryFilterForm(forms.Form):
                 .values_list("slug", "name")
             ),
         }
-
-    def active_params(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
     def filter(self, stories):
         params = self.active_params()

@@ -3,6 +3,7 @@ from django.utils.http import urlencode
 
 from consultations.models import CommitmentStatus, Partner
 from consultations.models.commitments import overdue_q
+from site_home.filters import FilterForm
 from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
 
@@ -10,7 +11,7 @@ OVERDUE = "overdue"
 FIELD_ORDER = ("place", "theme", "partner", "status")
 
 
-class CommitmentFilterForm(forms.Form):
+class CommitmentFilterForm(FilterForm):
     """The tracker's filters, read from GET so every filtered list is a bookmarkable (and cacheable)
     URL. Values that match nothing are ignored rather than shown as errors."""
 
@@ -49,12 +50,6 @@ class CommitmentFilterForm(forms.Form):
                 .values_list("slug", "name")
             ),
         }
-
-    def active_params(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()  # an unknown value is dropped, the others still filter
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
     def query_string(self, params=None):
         params = self.active_params() if params is None else params
