@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from surveys.models import Comment
 
-from .forms import RecommendationResponseForm, place_choices
+from .forms import RecommendationResponseForm
 from .models import CommitmentPage, RecommendationResponse
 
 
@@ -52,9 +52,9 @@ class ResponseFormStamp:
 
     KEY, NUMBER = "__key__", "__number__"
 
-    def __init__(self, places, request):
+    def __init__(self, request):
         placeholder = SimpleNamespace(key=self.KEY, number=self.NUMBER)
-        blank = RecommendationResponseForm(prefix=self.KEY, places=places, recommendation=placeholder)
+        blank = RecommendationResponseForm(prefix=self.KEY, recommendation=placeholder)
         self.html = render_to_string("components/form_fields.html", {"form": blank}, request=request)
 
     def for_recommendation(self, rec):
@@ -70,7 +70,7 @@ def build_document(page, request, place=None):
     tally = responses.tally()
     comments = comment_counts(page, place)
     accepting = page.accepts_feedback()
-    stamp = ResponseFormStamp(place_choices(), request) if accepting else None
+    stamp = ResponseFormStamp(request) if accepting else None
     commitments = commitments_by_key(page, request)
     page_url = page.get_url(request)
 

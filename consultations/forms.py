@@ -2,16 +2,12 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db.models import Q
 
-from site_home.models import PlacePage, Theme
+from site_home.forms import PlaceChoiceField, SlugChoiceField
+from site_home.models import Theme
 from surveys.feedback.antispam import HONEYPOT_FIELD
 from surveys.feedback.forms_base import PublicForm
 
 from .models import RecommendationResponse, ReviewPage, ReviewStatus
-
-
-def place_choices():
-    """Places the public may see as (id, title), shared by every form on a page."""
-    return list(PlacePage.objects.visible().order_by("title").values_list("id", "title"))
 
 
 class RecommendationResponseForm(PublicForm):
@@ -23,16 +19,12 @@ class RecommendationResponseForm(PublicForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose agree, disagree or not sure"},
     )
-    place = forms.TypedChoiceField(
-        label="Where are you responding from? (optional)",
-        required=False,
-        coerce=int,
-        empty_value=None,
+    place = PlaceChoiceField(
+        label="Where are you responding from? (optional)", required=False, empty_label="I'd rather not say"
     )
 
-    def __init__(self, *args, places, recommendation=None, **kwargs):
+    def __init__(self, *args, recommendation=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].choices = [("", "I'd rather not say"), *places]
         if recommendation is not None:
             self.fields["choice"].label = f"What do you think of recommendation {recommendation.number}?"
 
@@ -50,20 +42,6 @@ class RecommendationResponseForm(PublicForm):
         return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
 
-class IdChoiceField(forms.ModelChoiceField):
-    """A choice of row by id from a GET parameter: anything but a plausible id is simply not a choice,
-    so a huge number never reaches the database (SQLite cannot even bind it)."""
-
-    MAX_ID = 2**31 - 1
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if not str(value).isascii() or not str(value).isdigit() or int(value) > self.MAX_ID:
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
 class ReviewFilterForm(forms.Form):
     """The finder's filters: plain GET parameters, so every filtered list is a bookmarkable link."""
 
@@ -71,16 +49,13 @@ class ReviewFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any status"), *ReviewStatus.choices]
     )
-    place = IdChoiceField(
-        label="Place", required=False, queryset=PlacePage.objects.none(), empty_label="Any place"
-    )
-    theme = IdChoiceField(
+    place = PlaceChoiceField(label="Place", required=False, empty_label="Any place")
+    theme = SlugChoiceField(
         label="Theme", required=False, queryset=Theme.objects.all(), empty_label="Any theme"
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = PlacePage.objects.visible().order_by("title")
         self.fields["theme"].queryset = Theme.objects.filter(
             Q(reviews__isnull=False) | Q(review_sections__isnull=False)
         ).distinct()

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from site_home.people import network_is_full, person
 from surveys.feedback.antispam import over_limit, rate_limited_response
 
-from .forms import RecommendationResponseForm, place_choices
+from .forms import RecommendationResponseForm
 from .models import RecommendationResponse
 
 
@@ -32,8 +32,7 @@ def respond_to_recommendation(request, review, key):
     if over_limit(request, "consultations-respond", settings.FEEDBACK_RATE_LIMIT):
         return rate_limited_response(request, "responses")
 
-    places = place_choices()
-    form = RecommendationResponseForm(request.POST, prefix=rec.key, places=places, recommendation=rec)
+    form = RecommendationResponseForm(request.POST, prefix=rec.key, recommendation=rec)
     if form.is_spam():
         messages.success(request, "Thank you: your view has been recorded.")
         return redirect(back)
@@ -69,7 +68,7 @@ def record_response(review, section, rec, who, form):
     the cap of new answers per network in an hour. Returns "new", "changed", "same" or "network-full"."""
     values = {
         "choice": form.cleaned_data["choice"],
-        "place_id": form.cleaned_data["place"],
+        "place": form.cleaned_data["place"],
         "section_key": section.key,
         "theme": section.theme,
     }

@@ -8,6 +8,7 @@ from django.utils.functional import lazy
 
 from events.models import EventPage
 from events.models.pages import LONDON
+from site_home.forms import PlaceChoiceField
 from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
 from site_home.retention import in_words
@@ -147,7 +148,7 @@ class FilterDateField(forms.DateField):
 class EventFilterForm(forms.Form):
     """The listing's GET filters. Every field is optional; bad dates get a clear error and are ignored."""
 
-    place = forms.ChoiceField(required=False, label="Place")
+    place = PlaceChoiceField(required=False, label="Place")
     theme = forms.ChoiceField(required=False, label="Theme")
     format = forms.ChoiceField(
         required=False, label="Format", choices=[("", "Any format"), *EventPage.Format.choices]
@@ -193,7 +194,7 @@ class EventFilterForm(forms.Form):
     def filter(self, events):
         data = self.cleaned_data
         if data.get("place"):
-            events = events.filter(places__slug=data["place"])
+            events = events.filter(places=data["place"])
         if data.get("theme"):
             events = events.filter(themes__slug=data["theme"])
         if data.get("format"):

@@ -6,8 +6,9 @@ from django import forms
 
 class FilterForm(forms.Form):
     def active_params(self):
-        """{field: value} of the filters in use; an unknown value is dropped, the others still filter."""
+        """{field: value as given} of the filters in use, as a link repeats them (a place's slug, not
+        the place); an unknown value is dropped, the others still filter."""
         if not self.is_bound:
             return {}
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        return {name: self[name].data for name, value in self.cleaned_data.items() if value}

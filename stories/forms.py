@@ -2,6 +2,7 @@ from django import forms
 from taggit.models import Tag
 
 from site_home.filters import FilterForm
+from site_home.forms import PlaceChoiceField
 from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
 from surveys.feedback.forms_base import PublicForm
@@ -14,7 +15,7 @@ class StoryFilterForm(FilterForm):
     """The filters on the story index, read from GET so every filtered list is a bookmarkable URL.
     Values that match nothing are ignored rather than shown as errors."""
 
-    place = forms.ChoiceField(required=False, label="Place")
+    place = PlaceChoiceField(required=False, label="Place")
     theme = forms.ChoiceField(required=False, label="Theme")
     tag = forms.ChoiceField(required=False, label="Tag")
 
@@ -71,11 +72,7 @@ class StorySubmissionForm(PublicForm):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="Tell it in your own words. Do not include other people’s names or contact details.",
     )
-    place = forms.ModelChoiceField(
-        queryset=PlacePage.objects.none(),
-        label="Which place is your story about?",
-        empty_label="Choose a place",
-    )
+    place = PlaceChoiceField(label="Which place is your story about?", empty_label="Choose a place")
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         required=False,
@@ -119,7 +116,6 @@ class StorySubmissionForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = PlacePage.objects.visible().order_by("title")
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["title"].error_messages["required"] = "Enter a title for your story"
         self.fields["text"].error_messages["required"] = "Enter your story"

@@ -4,6 +4,7 @@ from django.utils.http import urlencode
 from consultations.models import CommitmentStatus, Partner
 from consultations.models.commitments import overdue_q
 from site_home.filters import FilterForm
+from site_home.forms import PlaceChoiceField
 from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
 
@@ -15,7 +16,7 @@ class CommitmentFilterForm(FilterForm):
     """The tracker's filters, read from GET so every filtered list is a bookmarkable (and cacheable)
     URL. Values that match nothing are ignored rather than shown as errors."""
 
-    place = forms.ChoiceField(required=False, label="Place")
+    place = PlaceChoiceField(required=False, label="Place")
     theme = forms.ChoiceField(required=False, label="Theme")
     partner = forms.ChoiceField(required=False, label="Who made it")
     status = forms.ChoiceField(

@@ -27,7 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from consultations.blocks import RecommendationBlock
 from site_home.models import PlacePage
-from site_home.models.mixins import chosen_page_types
+from site_home.models.mixins import ContactDetailsMixin, chosen_page_types
 from site_home.visibility import VisiblePageQuerySet, visible_q
 from surveys.models import DiscussionMixin
 
@@ -125,7 +125,7 @@ class ReviewPageForm(WagtailAdminPageForm):
             )
 
 
-class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
+class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
     """A review document residents read and respond to key area by key area.
 
     Its status (upcoming, open, closed, outcome published) is derived, never stored; see status.py.
@@ -136,8 +136,6 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
 
     summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
     run_by = models.CharField("who is running it", max_length=160)
-    contact_name = models.CharField(max_length=120, blank=True)
-    contact_email = models.EmailField(blank=True)
     opening_date = models.DateField(help_text="The first day residents can give feedback.")
     closing_date = models.DateField(help_text="The last day residents can give feedback.")
     places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="reviews")
@@ -170,10 +168,7 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("run_by"), FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")])],
-            heading="Who is running it",
-        ),
+        ContactDetailsMixin.contact_panel("run_by", heading="Who is running it"),
         FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")], heading="Feedback dates"),
         FieldPanel("places"),
         FieldPanel("themes"),

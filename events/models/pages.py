@@ -16,7 +16,7 @@ from wagtail.search import index
 from events.tokens import hold_minutes
 from site_home.blocks import BodyStreamBlock
 from site_home.models import PlacePage
-from site_home.models.mixins import chosen_page_types
+from site_home.models.mixins import ContactDetailsMixin, chosen_page_types
 from site_home.page_cache import ContentPaginator
 from site_home.visibility import VisiblePageQuerySet
 
@@ -118,7 +118,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 REVIEW_CHOOSER, review_page_errors = chosen_page_types({"related_review": ("consultations.ReviewPage",)})
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
     class Format(models.TextChoices):
         IN_PERSON = "in-person", "In person"
         ONLINE = "online", "Online"
@@ -163,8 +163,6 @@ class EventPage(RoutablePageMixin, Page):
     )
 
     organiser = models.CharField(max_length=160, blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
 
     places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="events")
     themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="events")
@@ -208,13 +206,7 @@ class EventPage(RoutablePageMixin, Page):
         ),
         FieldPanel("body"),
         InlinePanel("sessions", label="Session", heading="Agenda"),
-        MultiFieldPanel(
-            [
-                FieldPanel("organiser"),
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-            ],
-            heading="Organiser",
-        ),
+        ContactDetailsMixin.contact_panel("organiser", heading="Organiser"),
         FieldPanel("places"),
         FieldPanel("themes"),
         REVIEW_CHOOSER["related_review"],

@@ -3,7 +3,7 @@ so a page type gains the fields, the panels and the behaviour in one line."""
 
 from django.apps import apps
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 
 
 class HeroImageMixin(models.Model):
@@ -33,6 +33,34 @@ class HeroImageMixin(models.Model):
 
     def get_social_image(self):
         return self.hero_image
+
+
+class ContactDetailsMixin(models.Model):
+    """Who residents can ask about a page (an event's organiser, a consultation's named contact),
+    shown by components/contact_details.html. All optional: only what is filled in is shown."""
+
+    contact_name = models.CharField("contact name", max_length=120, blank=True)
+    contact_email = models.EmailField("contact email", blank=True)
+    contact_phone = models.CharField("contact phone", max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def contact_panel(cls, *lead_fields, heading="Contact"):
+        """The contact fields in one panel, after any of the page's own (who runs it, say)."""
+        return MultiFieldPanel(
+            [
+                *(FieldPanel(name) for name in lead_fields),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=heading,
+        )
+
+    @property
+    def has_contact_details(self):
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
 
 
 def chosen_page_types(page_types):

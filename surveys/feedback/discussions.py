@@ -112,7 +112,7 @@ def thread_context(request, page, section_key="", section_label="", theme=None, 
             "section_key": section_key,
             "section_label": section_label,
             "theme_id": page.comment_theme_id() or (theme.pk if theme else None),
-            "place": page.comment_place_id(),
+            "place": page.comment_place_slug(),
             "return_to": request.path,
         }
         form_fields = comment_form_fields(request, page, thread, initial)

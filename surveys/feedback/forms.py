@@ -3,7 +3,8 @@ server with messages that say what to fix; what was typed is kept on error."""
 
 from django import forms
 
-from site_home.models import PlacePage, Theme
+from site_home.forms import PlaceChoiceField
+from site_home.models import Theme
 from surveys.feedback.forms_base import PublicForm
 from surveys.feedback.models.comments import BODY_MAX_LENGTH
 from surveys.feedback.models.settings import Publishing
@@ -52,11 +53,8 @@ class CommentForm(PublicForm):
         widget=forms.RadioSelect,
         required=False,
     )
-    place = forms.ModelChoiceField(
-        label="Where do you live or work? (optional)",
-        queryset=PlacePage.objects.none(),
-        required=False,
-        empty_label="I would rather not say",
+    place = PlaceChoiceField(
+        label="Where do you live or work? (optional)", required=False, empty_label="I would rather not say"
     )
     notify_on_outcome = forms.BooleanField(label="Email me when the outcome is published", required=False)
     consent = forms.BooleanField(
@@ -71,13 +69,9 @@ class CommentForm(PublicForm):
     parent_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     return_to = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
 
-    def __init__(self, *args, page, user=None, places=None, is_reply=False, **kwargs):
+    def __init__(self, *args, page, user=None, is_reply=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
-        if places is not None:
-            self.fields["place"].queryset = places
-        else:
-            self.fields["place"].queryset = PlacePage.objects.visible().order_by("title")
         if not getattr(page, "allow_stance", False) or is_reply:
             del self.fields["stance"]
         if not getattr(page, "allow_category", False) or is_reply:

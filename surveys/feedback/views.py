@@ -96,7 +96,7 @@ def comment_reply(request, pk):
             "page_id": page.pk,
             "parent_id": parent.pk,
             "section_key": parent.section_key,
-            "place": page.comment_place_id(),
+            "place": page.comment_place_slug(),
             "return_to": parent.source_path,
         },
     )

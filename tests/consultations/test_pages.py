@@ -85,9 +85,9 @@ def test_finder_filters_by_status_and_search(client, finder, review_index, query
 
 
 def test_finder_filters_by_place_and_by_theme_of_a_key_area(client, finder, review_index):
-    by_place = client.get(review_index.url, {"place": finder["ashgrove"].pk})
+    by_place = client.get(review_index.url, {"place": finder["ashgrove"].slug})
     assert titles(by_place) == ["Better relationships"]
-    by_theme = client.get(review_index.url, {"theme": finder["funding"].pk})
+    by_theme = client.get(review_index.url, {"theme": finder["funding"].slug})
     assert titles(by_theme) == ["Better relationships"]
     assert "selected>Funding" in by_theme.content.decode()
 

@@ -30,7 +30,7 @@ def test_agreeing_stores_once_per_participant_and_redirects_to_it(client, review
     section = review.section_list[1]
     rec = section.recommendation_list[0]
 
-    response = post(client, review, rec, "agree", place=place.pk)
+    response = post(client, review, rec, "agree", place=place.slug)
     assert response.status_code == 302
     assert response["Location"] == f"{review.url}#{rec.key}"
     post(client, review, rec, "disagree")  # the same person changes their mind
@@ -65,11 +65,11 @@ def test_missing_choice_shows_an_accessible_error_and_keeps_the_place(client, re
 
     place = make_place(place_index, title="Lochview")
     rec = review.section_list[0].recommendation_list[0]
-    response = client.post(respond_url(review, rec), {f"{rec.key}-place": place.pk})
+    response = client.post(respond_url(review, rec), {f"{rec.key}-place": place.slug})
     html = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in html and "Choose agree, disagree or not sure" in html
-    assert f'<option value="{place.pk}" selected>Lochview</option>' in html
+    assert f'<option value="{place.slug}" selected>Lochview</option>' in html
     assert not RecommendationResponse.objects.exists()
 
 

@@ -128,7 +128,7 @@ def test_story_share_form(visitor, home_page, place_index):
         data = {
             "title": title,
             "text": text,
-            "place": place_id or place.pk,
+            "place": place_id or place.slug,
             "display_name": name,
             "email": email,
             "photo_alt": alt,

@@ -25,7 +25,7 @@ def form_data(place, **overrides):
     data = {
         "title": "The bench outside the chemist",
         "text": "It was removed last year.\n\nMy neighbour now leans on the wall.",
-        "place": place.pk,
+        "place": place.slug,
         "display_name": "Rena",
         "email": "rena@example.org",
         "photo_alt": "",

@@ -225,7 +225,7 @@ def test_place_and_theme_are_recorded(client, discussion, comment_data, place_in
     from tests.site_home.factories import ThemeFactory, make_place
 
     place, other_theme = make_place(place_index, title="Ashgrove"), ThemeFactory(name="Funding")
-    post(client, {**comment_data, "place": place.pk, "theme_id": other_theme.pk, "notify_on_outcome": "on"})
+    post(client, {**comment_data, "place": place.slug, "theme_id": other_theme.pk, "notify_on_outcome": "on"})
     comment = Comment.objects.get()
     # The resident's place is theirs to give; the theme is the discussion's, whatever the hidden
     # field says. A discussion page publishes no outcome, so a request to hear one is not stored.
@@ -245,7 +245,7 @@ def test_replies_and_comments_without_a_place_carry_the_discussion_theme(client,
 
 def test_form_offers_the_discussion_place_first(client, discussion):
     html = client.get(discussion.url).content.decode()
-    assert f'<option value="{discussion.place_id}" selected>Kirkton Cross</option>' in html
+    assert f'<option value="{discussion.place.slug}" selected>Kirkton Cross</option>' in html
     assert f'name="theme_id" value="{discussion.theme_id}"' in html
 
 

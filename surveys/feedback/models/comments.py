@@ -94,7 +94,7 @@ class DiscussionMixin(models.Model):
         the thread say (a review section's theme, a story's first theme)."""
         return None
 
-    def comment_place_id(self) -> int | None:
+    def comment_place_slug(self) -> str | None:
         """The place the comment form offers first. The resident's answer is what is stored: it is
         shown as where they are from, so it is never filled in for them."""
         return None

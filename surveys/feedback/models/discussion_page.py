@@ -81,8 +81,8 @@ class DiscussionPage(DiscussionMixin, Page):
     def comment_theme_id(self):
         return self.theme_id
 
-    def comment_place_id(self):
-        return self.place_id
+    def comment_place_slug(self):
+        return self.place.slug if self.place_id else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
