@@ -323,6 +323,10 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
                 targets.append((rec.key, f"Recommendation {rec.number}: {rec.short_text}"))
         return targets
 
+    def commitment_targets(self):
+        """What a commitment made from this review can answer: its key areas and recommendations."""
+        return self.feedback_targets()
+
     def discussion_target(self, key):
         """The section (and recommendation) a discussion sub-page is about."""
         for section in self.section_list:

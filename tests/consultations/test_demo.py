@@ -47,12 +47,12 @@ def test_demo_commitments_cover_every_status_an_overdue_one_and_reviews(client):
 
     call_command("load_demo", "--no-admin", stdout=StringIO())
     commitments = CommitmentPage.objects.live()
-    assert commitments.count() == 8
+    assert commitments.count() == 11  # three of them from the sub-committee's resolutions
     assert {c.status for c in commitments} == set(CommitmentStatus.values)
     assert commitments.overdue().count() >= 1
     from_reviews = [c for c in commitments if c.recommendation_key]
     assert len(from_reviews) >= 2
-    assert all(c.source["label"].startswith("Recommendation") for c in from_reviews)
+    assert {c.source["label"].split(" ")[0] for c in from_reviews} == {"Recommendation", "Resolution"}
     assert Partner.objects.count() == 3
     assert sum(c.updates.count() for c in commitments) >= 10
     counts = (CommitmentPage.objects.count(), sum(c.updates.count() for c in commitments))
@@ -67,3 +67,7 @@ def test_demo_commitments_cover_every_status_an_overdue_one_and_reviews(client):
     html = client.get(tracker.url).content.decode()
     assert "Overdue" in html
     assert client.get(from_reviews[0].url).status_code == 200
+    minutes = client.get("/what-we-said-we-would-do/thriving-communities-sub-committee-minutes/")
+    html = minutes.content.decode()
+    assert "That an update on Social Prescribing be provided in September." in html
+    assert "Update the sub-committee on social prescribing in September" in html
