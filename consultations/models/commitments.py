@@ -305,6 +305,7 @@ class CommitmentPage(Page):
     a dated log of public updates."""
 
     Status = CommitmentStatus
+    followable = True  # residents may follow it by email (surveys.feedback.following)
 
     summary = models.TextField(
         "what was promised", max_length=600, help_text="One or two sentences, shown in the tracker."
