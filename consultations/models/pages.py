@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -387,6 +388,18 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
     def respond(self, request, key):
         return import_string("consultations.views.respond_to_recommendation")(request, self, key)
 
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The review as an accessible PDF, made from the published page (consultations.pdf)."""
+        return import_string("consultations.pdf.review_pdf_response")(self, request)
+
+    @property
+    def pdf_url(self):
+        """The PDF's address, or "" when this site cannot make PDFs."""
+        if not import_string("consultations.pdf.pdf_available")():
+            return ""
+        return self.url + self.reverse_subpage("pdf")
+
 
 class ReviewDocument(Orderable):
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="documents")
@@ -418,6 +431,15 @@ class ReviewSection(index.Indexed, Orderable):
         blank=True,
         verbose_name="Recommendations for change",
     )
+    easy_read = RichTextField(
+        _("Easy Read summary"),
+        blank=True,
+        features=["bold", "ul", "ol", "link"],
+        help_text=_(
+            "Written by an editor: the key area in short sentences and everyday words, one idea a "
+            "sentence. Shown beside the full text and in the PDF."
+        ),
+    )
 
     panels = [
         FieldPanel("theme"),
@@ -425,12 +447,14 @@ class ReviewSection(index.Indexed, Orderable):
         FieldPanel("where_now"),
         FieldPanel("where_next"),
         FieldPanel("recommendations"),
+        FieldPanel("easy_read"),
     ]
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("where_now"),
         index.SearchField("where_next"),
         index.SearchField("recommendations"),
+        index.SearchField("easy_read"),
         index.FilterField("page"),
     ]
 

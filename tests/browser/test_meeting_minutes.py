@@ -106,3 +106,24 @@ def test_editor_turns_a_resolution_into_a_commitment_and_a_follower_hears_of_its
     resident.goto(live_site + minutes.url)
     expect(resident.locator(f"#{minutes.resolution_list[1].key}").get_by_text("In progress")).to_be_visible()
     assert_accessible(resident)
+
+
+def test_a_key_areas_easy_read_summary_sits_beside_its_text_and_is_accessible(
+    page, live_site, home_page, place_index, theme_index, assert_accessible
+):
+    from tests.consultations.factories import ReviewIndexPageFactory, add_section, make_review
+
+    index = ReviewIndexPageFactory(parent=home_page)
+    index.save_revision().publish()
+    review = make_review(index, title="Working together better", sections=0, publish=False)
+    add_section(
+        review, "Values", easy_read="<p>We want to trust each other.</p><p>We will meet every month.</p>"
+    )
+    review.save_revision().publish()
+    page.set_viewport_size({"width": 320, "height": 800})  # reflows at 320 px
+    page.goto(live_site + review.url)
+    easy_read = page.locator(".cv-easy-read")
+    expect(easy_read.get_by_role("heading", name=re.compile(r"^Easy Read"))).to_be_visible()
+    expect(easy_read).to_contain_text("We will meet every month.")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_accessible(page)

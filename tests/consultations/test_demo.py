@@ -20,6 +20,7 @@ def test_demo_reviews_open_closed_and_upcoming_and_idempotent(client):
     }
     assert [s.theme.slug for s in review.section_list][:2] == ["values", "power-dynamics"]
     assert len(review.section_list) == 8
+    assert review.section_list[0].easy_read  # an Easy Read summary beside the full text
     assert all(len(s.recommendation_list) >= 3 for s in review.section_list)
     keys = {s.key for s in review.section_list}
     assert Comment.objects.for_page(review).filter(section_key__in=keys).count() >= 10

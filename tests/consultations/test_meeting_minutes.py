@@ -98,6 +98,7 @@ def test_minutes_show_each_resolution_with_its_commitments_live_status(client, c
     noted = html[html.index(f'id="{third.key}"') :]
     assert "Draft one" not in noted
     assert "No commitment has been made from this resolution yet." in noted
+    assert f'href="{commitment_index.url}?consultation={minutes.pk}"' in html
 
 
 def _add_form(partner, key, **extra):
