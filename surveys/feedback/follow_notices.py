@@ -2,6 +2,9 @@
 weekly digest. Nothing is sent inside a request: apps record an update with `announce_page()` and
 the background worker tells followers in batches (surveys.feedback.emails).
 
+An address hears of one piece of news once: one email however many of its follows it matches (a
+place and a theme, say), and the weekly digest leaves out what it was sent as it happened.
+
 Every email carries a one-click unsubscribe (RFC 8058: `List-Unsubscribe` with an https link and
 `List-Unsubscribe-Post`) and a signed link to manage everything the address follows.
 """
