@@ -5,6 +5,9 @@ class ConsultationsConfig(AppConfig):
     name = "consultations"
 
     def ready(self):
-        from . import notifications  # uses models, so it loads once the app registry is ready
+        # These use models, so they load once the app registry is ready.
+        from . import notifications
+        from .commitments import notices
 
         notifications.connect()
+        notices.connect()

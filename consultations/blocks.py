@@ -13,3 +13,36 @@ class RecommendationBlock(blocks.StructBlock):
         template = "blocks/recommendation_block.html"
         description = "A numbered recommendation residents can agree or disagree with"
         preview_value = {"text": "Fund local groups for three years at a time, not one."}
+
+
+class ResolutionBlock(blocks.StructBlock):
+    """What a meeting resolved. Its block id is its stable key (`res-<id>`): a commitment made from
+    it keeps pointing at it through edits and reorders."""
+
+    text = blocks.TextBlock(help_text="As minuted, e.g. ‘That an update be provided in 12 months.’")
+
+    class Meta:
+        icon = "success"
+        label = "Resolution"
+        template = "blocks/resolution_block.html"
+        description = "One decision of the meeting, which can become a commitment"
+        preview_value = {"text": "That an update on social prescribing be provided in September."}
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    """One agenda item of a meeting: its heading, what was said, and what was resolved."""
+
+    heading = blocks.CharBlock(max_length=200)
+    minute = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"], required=False)
+    resolutions = blocks.ListBlock(ResolutionBlock(), default=[], min_num=0)
+
+    class Meta:
+        icon = "list-ol"
+        label = "Agenda item"
+        template = "blocks/agenda_item_block.html"
+        description = "An agenda item with its minute and resolutions"
+        preview_value = {
+            "heading": "Thriving Communities programme",
+            "minute": "<p>The sub-committee heard how the fast grants fund was spent.</p>",
+            "resolutions": [{"text": "That an update be provided in 12 months."}],
+        }

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from consultations.models import CommitmentStatus, Partner
+from consultations.models import CommitmentPage, CommitmentStatus, Partner
 from consultations.models.commitments import overdue_q
 from site_home.filters import FilterForm
 from site_home.forms import PlaceChoiceField
@@ -9,7 +11,7 @@ from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
 
 OVERDUE = "overdue"
-FIELD_ORDER = ("place", "theme", "partner", "status")
+FIELD_ORDER = ("place", "theme", "partner", "consultation", "status")
 
 
 class CommitmentFilterForm(FilterForm):
@@ -19,6 +21,7 @@ class CommitmentFilterForm(FilterForm):
     place = PlaceChoiceField(required=False, label="Place")
     theme = forms.ChoiceField(required=False, label="Theme")
     partner = forms.ChoiceField(required=False, label="Who made it")
+    consultation = forms.ChoiceField(required=False, label=_("Where it came from"))
     status = forms.ChoiceField(
         required=False,
         label="Status",
@@ -31,11 +34,15 @@ class CommitmentFilterForm(FilterForm):
         self.fields["place"].choices = [("", "All places"), *choices["place"]]
         self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
         self.fields["partner"].choices = [("", "All partners"), *choices["partner"]]
+        self.fields["consultation"].choices = [
+            ("", _("Any consultation, meeting or event")),
+            *choices["consultation"],
+        ]
 
     @staticmethod
     def choices():
-        """The places, and the themes and partners that have commitments: three queries, kept per
-        content version."""
+        """The places, and the themes, partners and public sources (reviews, meetings, events) that
+        have commitments: four queries, kept per content version."""
         return {
             "place": PlacePage.objects.slug_choices(),
             "theme": list(
@@ -50,6 +57,14 @@ class CommitmentFilterForm(FilterForm):
                 .order_by("name")
                 .values_list("slug", "name")
             ),
+            "consultation": [
+                (str(pk), title)
+                for pk, title in Page.objects.live()
+                .public()
+                .filter(pk__in=CommitmentPage.objects.live().values("source_page_id"))
+                .order_by("title", "pk")
+                .values_list("pk", "title")
+            ],
         }
 
     def query_string(self, params=None):
@@ -64,6 +79,8 @@ class CommitmentFilterForm(FilterForm):
             commitments = commitments.filter(themes__slug=params["theme"])
         if "partner" in params:
             commitments = commitments.filter(partner__slug=params["partner"])
+        if "consultation" in params:
+            commitments = commitments.filter(source_page_id=int(params["consultation"]))
         status = params.get("status") if with_status else None
         if status == OVERDUE:
             commitments = commitments.filter(overdue_q())

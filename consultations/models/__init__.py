@@ -8,6 +8,7 @@ from .commitments import (
     Partner,
 )
 from .feedback import OutcomeNotice, RecommendationResponse
+from .minutes import MeetingMinutesPage
 from .pages import OutcomeItem, ReviewDocument, ReviewIndexPage, ReviewPage, ReviewSection
 from .status import ReviewStatus
 
@@ -18,6 +19,7 @@ __all__ = [
     "CommitmentReminder",
     "CommitmentStatus",
     "CommitmentUpdate",
+    "MeetingMinutesPage",
     "OutcomeItem",
     "OutcomeNotice",
     "Partner",

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -148,7 +149,7 @@ class CommitmentIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["site_home.HomePage"]
-    subpage_types = ["consultations.CommitmentPage"]
+    subpage_types = ["consultations.CommitmentPage", "consultations.MeetingMinutesPage"]
     max_count = 1
 
     class Meta:
@@ -246,10 +247,11 @@ def status_summary(counts, form, base_url):
 
 
 def recommendation_choices():
-    """Every review's key areas and recommendations as grouped choices, in one query, so an editor
-    picks what a commitment answers instead of typing its key."""
+    """Every review's key areas and recommendations, and every meeting's resolutions, as grouped
+    choices (two queries), so an editor picks what a commitment answers instead of typing its key.
+    Returns (choices, {key: id of the page it belongs to})."""
     sections = import_string("consultations.models.ReviewSection").objects.select_related("page")
-    groups, numbers = {}, {}
+    groups, numbers, owners = {}, {}, {}
     for section in sections.order_by("page__title", "page_id", "sort_order", "pk"):
         number = numbers[section.page_id] = numbers.get(section.page_id, 0) + 1
         section.number = number
@@ -258,29 +260,43 @@ def recommendation_choices():
         options += [
             (rec.key, f"Recommendation {rec.number}: {rec.short_text}") for rec in section.recommendation_list
         ]
-    return [(title, options) for (_id, title), options in groups.items()]
+    minutes = import_string("consultations.models.MeetingMinutesPage").objects.order_by("-date", "pk")
+    for meeting in minutes.only("title", "date", "agenda"):
+        options = meeting.commitment_targets()
+        if options:
+            groups[(meeting.pk, f"{meeting.title} ({meeting.date:%-d %B %Y})")] = options
+    for (page_id, _title), options in groups.items():
+        owners.update((key, page_id) for key, _label in options)
+    return [(title, options) for (_id, title), options in groups.items()], owners
 
 
 class CommitmentPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("recommendation_key")
+        self.key_owners = {}
         if field is not None:
             current = self.initial.get("recommendation_key") or ""
-            choices = [
-                ("", "None: not from a review, or from the review as a whole"),
-                *recommendation_choices(),
-            ]
-            known = {key for _group, options in choices[1:] for key, _label in options}
-            if current and current not in known:
-                choices.append((current, "(no longer in the review)"))
+            grouped, self.key_owners = recommendation_choices()
+            choices = [("", _("None: not from a review or a meeting, or from one as a whole")), *grouped]
+            if current and current not in self.key_owners:
+                choices.append((current, _("(no longer in the review or minutes)")))
             self.fields["recommendation_key"] = forms.ChoiceField(
                 choices=choices, required=False, label=field.label, help_text=RECOMMENDATION_HELP
             )
 
+    def clean(self):
+        """Choosing a recommendation or resolution is enough: where it came from follows from it."""
+        cleaned = super().clean()
+        key = cleaned.get("recommendation_key")
+        if key and not cleaned.get("source_page") and key in self.key_owners:
+            cleaned["source_page"] = Page.objects.get(pk=self.key_owners[key])
+        return cleaned
 
-RECOMMENDATION_HELP = (
-    "When it came from a review: the key area or recommendation it answers (of the review chosen above)."
+
+RECOMMENDATION_HELP = _(
+    "When it came from a review or a meeting: the key area, recommendation or resolution it answers. "
+    "Where it came from is filled in from it when left empty."
 )
 
 
@@ -289,6 +305,7 @@ class CommitmentPage(Page):
     a dated log of public updates."""
 
     Status = CommitmentStatus
+    followable = True  # residents may follow it by email (surveys.feedback.following)
 
     summary = models.TextField(
         "what was promised", max_length=600, help_text="One or two sentences, shown in the tracker."
@@ -309,13 +326,16 @@ class CommitmentPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name="where it came from",
-        help_text="The review or event this commitment came from. Leave empty when staff entered it.",
+        help_text=_(
+            "The review, meeting minutes or event this commitment came from. Leave empty when staff "
+            "entered it."
+        ),
     )
     recommendation_key = models.CharField(
-        "recommendation or key area",
+        _("recommendation, key area or resolution"),
         max_length=64,
         blank=True,
-        help_text="When it came from a review: the key area or recommendation it answers.",
+        help_text=_("When it came from a review or a meeting: the part of it that this answers."),
     )
     due_date = models.DateField()
     status = models.CharField(
@@ -340,7 +360,10 @@ class CommitmentPage(Page):
         FieldPanel("themes"),
         MultiFieldPanel(
             [
-                PageChooserPanel("source_page", ["consultations.ReviewPage", "events.EventPage"]),
+                PageChooserPanel(
+                    "source_page",
+                    ["consultations.ReviewPage", "consultations.MeetingMinutesPage", "events.EventPage"],
+                ),
                 FieldPanel("recommendation_key"),
             ],
             heading="Where it came from",
@@ -373,13 +396,15 @@ class CommitmentPage(Page):
             errors["status_reason"] = f"Say why the status is ‘{label}’: residents see this reason."
         source = self.source_page.specific_class if self.source_page_id else None
         if self.recommendation_key:
-            review_class = import_string("consultations.models.ReviewPage")
-            if source is not review_class:
-                errors["recommendation_key"] = (
-                    "A recommendation can only be given when the source is a review."
+            if not hasattr(source, "commitment_targets"):
+                errors["recommendation_key"] = _(
+                    "A recommendation or resolution can only be given when the source is a review or "
+                    "meeting minutes."
                 )
-            elif self.recommendation_key not in dict(self.source_page.specific.feedback_targets()):
-                errors["recommendation_key"] = "That review has no recommendation or key area with this key."
+            elif self.recommendation_key not in dict(self.source_page.specific.commitment_targets()):
+                errors["recommendation_key"] = _(
+                    "The source has no recommendation, key area or resolution with this key."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -410,11 +435,11 @@ class CommitmentPage(Page):
             return None
         page = self.source_page.specific
         label, anchor = None, ""
-        if self.recommendation_key and hasattr(page, "feedback_targets"):
-            label = dict(page.feedback_targets()).get(self.recommendation_key)
+        if self.recommendation_key and hasattr(page, "commitment_targets"):
+            label = dict(page.commitment_targets()).get(self.recommendation_key)
             if label:
                 key = self.recommendation_key
-                anchor = key if key.startswith("rec-") else f"section-{key}"
+                anchor = key if key.startswith(("rec-", "res-")) else f"section-{key}"
         return {"page": page, "label": label, "anchor": anchor}
 
     def update_list(self):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -318,6 +319,10 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
                 targets.append((rec.key, f"Recommendation {rec.number}: {rec.short_text}"))
         return targets
 
+    def commitment_targets(self):
+        """What a commitment made from this review can answer: its key areas and recommendations."""
+        return self.feedback_targets()
+
     def discussion_target(self, key):
         """The section (and recommendation) a discussion sub-page is about."""
         for section in self.section_list:
@@ -378,6 +383,18 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
     def respond(self, request, key):
         return import_string("consultations.views.respond_to_recommendation")(request, self, key)
 
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The review as an accessible PDF, made from the published page (consultations.pdf)."""
+        return import_string("consultations.pdf.review_pdf_response")(self, request)
+
+    @property
+    def pdf_url(self):
+        """The PDF's address, or "" when this site cannot make PDFs."""
+        if not import_string("consultations.pdf.pdf_available")():
+            return ""
+        return self.url + self.reverse_subpage("pdf")
+
 
 class ReviewDocument(Orderable):
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="documents")
@@ -409,6 +426,15 @@ class ReviewSection(index.Indexed, Orderable):
         blank=True,
         verbose_name="Recommendations for change",
     )
+    easy_read = RichTextField(
+        _("Easy Read summary"),
+        blank=True,
+        features=["bold", "ul", "ol", "link"],
+        help_text=_(
+            "Written by an editor: the key area in short sentences and everyday words, one idea a "
+            "sentence. Shown beside the full text and in the PDF."
+        ),
+    )
 
     panels = [
         FieldPanel("theme"),
@@ -416,12 +442,14 @@ class ReviewSection(index.Indexed, Orderable):
         FieldPanel("where_now"),
         FieldPanel("where_next"),
         FieldPanel("recommendations"),
+        FieldPanel("easy_read"),
     ]
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("where_now"),
         index.SearchField("where_next"),
         index.SearchField("recommendations"),
+        index.SearchField("easy_read"),
         index.FilterField("page"),
     ]
 

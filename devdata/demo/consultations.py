@@ -189,6 +189,19 @@ COMMENTS = [
 ]
 
 
+# Easy Read summaries editors wrote for some key areas (by theme slug): short sentences, one idea each.
+EASY_READ = {
+    "values": "<p>The council and local groups want good things for the city.</p><p>But they do not "
+    "always trust each other.</p><p>We want them to write down together how they will treat each "
+    "other.</p><p>They should check every year that they keep their word.</p>",
+    "power-dynamics": "<p>The people with the money usually decide.</p><p>Local groups are asked too "
+    "late.</p><p>We want groups to be asked at the start.</p><p>Groups should be able to disagree without "
+    "losing their money.</p>",
+    "community-empowerment": "<p>Some groups run halls and gardens.</p><p>Taking on a building is slow and "
+    "hard.</p><p>We want one simple guide, and a person to help.</p>",
+}
+
+
 def _hash(seed):
     return hashlib.sha256(f"demo-{seed}".encode()).hexdigest()
 
@@ -202,6 +215,7 @@ def _sections(themes, areas):
             where_now=f"<p>{now}</p>",
             where_next=f"<p>{want}</p>",
             recommendations=[("recommendation", {"text": text}) for text in recs],
+            easy_read=EASY_READ.get(slug, ""),
         )
         for order, (slug, title, now, want, recs) in enumerate(areas)
     ]

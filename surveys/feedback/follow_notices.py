@@ -2,6 +2,9 @@
 weekly digest. Nothing is sent inside a request: apps record an update with `announce_page()` and
 the background worker tells followers in batches (surveys.feedback.emails).
 
+An address hears of one piece of news once: one email however many of its follows it matches (a
+place and a theme, say), and the weekly digest leaves out what it was sent as it happened.
+
 Every email carries a one-click unsubscribe (RFC 8058: `List-Unsubscribe` with an https link and
 `List-Unsubscribe-Post`) and a signed link to manage everything the address follows.
 """
@@ -11,7 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -65,19 +68,32 @@ def _headers(follow):
     }
 
 
-def _context(follow, target_urls=None):
-    """What every follow email says about the follow. `target_urls` memoises the followed page's
-    or theme's URL across a batch, so a batch costs the same queries however many it emails."""
+def _context(follows, target_urls=None):
+    """What every follow email says about the follows it is sent for (one, or several of one
+    address that the same news matches). `target_urls` memoises the followed pages' and themes'
+    URLs across a batch, so a batch costs the same queries however many it emails."""
+    follows = follows if isinstance(follows, list | tuple) else [follows]
     target_urls = {} if target_urls is None else target_urls
-    key = (follow.page_id, follow.theme_id)
-    if key not in target_urls:
-        target_urls[key] = absolute_url(follow.page or follow.theme.get_url() or "/")
+    targets = []
+    for follow in follows:
+        key = (follow.page_id, follow.theme_id)
+        if key not in target_urls:
+            target_urls[key] = absolute_url(follow.page or follow.theme.get_url() or "/")
+        targets.append(
+            {
+                "name": follow.target_name,
+                "url": target_urls[key],
+                "unsubscribe_url": absolute_url(unsubscribe_url(follow)),
+            }
+        )
+    first = follows[0]
     return {
-        "target_name": follow.target_name,
-        "target_url": target_urls[key],
-        "frequency": follow.get_frequency_display(),
-        "manage_url": absolute_url(manage_url(follow.email)),
-        "unsubscribe_url": absolute_url(unsubscribe_url(follow)),
+        "target_name": " and ".join(t["name"] for t in targets),
+        "target_url": targets[0]["url"],
+        "targets": targets,
+        "frequency": first.get_frequency_display(),
+        "manage_url": absolute_url(manage_url(first.email)),
+        "unsubscribe_url": targets[0]["unsubscribe_url"],
     }
 
 
@@ -118,69 +134,112 @@ def announce_page(page, key, kind, pages=(), themes=(), summary=""):
     return update
 
 
+def by_address(follows):
+    """[[follows of one address], ...] of follows ordered by email_key."""
+    groups = {}
+    for follow in follows:
+        groups.setdefault(follow.email_key, []).append(follow)
+    return list(groups.values())
+
+
 @task()
-def notify_followers(update_id: int, after: int = 0):
-    """Queue one email per confirmed "as it happens" follow, a batch at a time: each batch queues
-    the next, so no task runs long and a large following never holds up the worker. A batch's
-    emails and the next batch are queued in one transaction (with the database task backend), so
-    a worker stopped mid-batch leaves either all of them queued or none."""
+def notify_followers(update_id: int, after: str = ""):
+    """Queue one email per address with a confirmed "as it happens" follow the update concerns
+    (one, however many of its follows match: a place and a theme, say), a batch of addresses at a
+    time: each batch queues the next, so no task runs long and a large following never holds up the
+    worker. A batch's emails and the next batch are queued in one transaction (with the database
+    task backend), so a worker stopped mid-batch leaves either all of them queued or none."""
     update = FollowUpdate.objects.filter(pk=update_id).first()
     if update is None:
         return
-    batch = list(
-        Follow.objects.as_it_happens()
-        .for_update(update)
-        .filter(pk__gt=after)
-        .select_related("page", "theme")
-        .order_by("pk")[:BATCH_SIZE]
+    follows = Follow.objects.as_it_happens().for_update(update)
+    addresses = list(
+        follows.filter(email_key__gt=after)
+        .order_by("email_key")
+        .values_list("email_key", flat=True)
+        .distinct()[:BATCH_SIZE]
+    )
+    batch = (
+        follows.filter(email_key__in=addresses).select_related("page", "theme").order_by("email_key", "pk")
     )
     context, target_urls = _update_context(update), {}
     with transaction.atomic():
-        for follow in batch:
+        for group in by_address(batch):
             enqueue_email(
-                follow.email,
+                group[0].email,
                 "surveys/email/follow_update",
-                {**_context(follow, target_urls), "update": context},
-                headers=_headers(follow),
+                {**_context(group, target_urls), "update": context},
+                headers=_headers(group[0]),
             )
-        if len(batch) == BATCH_SIZE:
-            notify_followers.enqueue(update_id, batch[-1].pk)
+        if len(addresses) == BATCH_SIZE:
+            notify_followers.enqueue(update_id, addresses[-1])
 
 
-def digest_updates(follow, since, until):
-    target = Q(pages=follow.page_id) if follow.page_id else Q(themes=follow.theme_id)
-    return FollowUpdate.objects.filter(target, created_at__gt=since, created_at__lte=until).distinct()
+def _target_q(follow):
+    return Q(pages=follow.page_id) if follow.page_id else Q(themes=follow.theme_id)
 
 
-def due_digests(now):
-    return Follow.objects.weekly().filter(
-        Q(last_digest_at__isnull=True) | Q(last_digest_at__lte=now - DIGEST_INTERVAL)
+def digest_updates(follows, now, immediate=()):
+    """What an address's weekly follows have not yet been told, up to `now`: each follow's news
+    since its last digest (or its confirmation), once however many follows it matches, leaving out
+    what the address's "as it happens" follows were sent at the time."""
+    window = Q(pk__in=[])
+    for follow in follows:
+        window |= _target_q(follow) & Q(created_at__gt=follow.last_digest_at or follow.confirmed_at)
+    updates = FollowUpdate.objects.filter(window, created_at__lte=now)
+    if immediate:
+        sent = Q(pk__in=[])
+        for follow in immediate:
+            sent |= _target_q(follow) & Q(created_at__gte=follow.confirmed_at)
+        updates = updates.exclude(pk__in=FollowUpdate.objects.filter(sent).values("pk"))
+    return updates.distinct().order_by("created_at", "pk")
+
+
+def due_addresses(now):
+    """The email_keys whose weekly digest is due: a week since the address's last (a follow
+    confirmed since then joins it, rather than bringing it forward)."""
+    return (
+        Follow.objects.weekly()
+        .order_by()
+        .values("email_key")
+        .annotate(last=Max("last_digest_at"), first=Min("pk"))
+        .filter(Q(last__isnull=True) | Q(last__lte=now - DIGEST_INTERVAL))
+        .order_by("first")
+        .values_list("email_key", flat=True)
     )
 
 
 def send_digests(now=None):
-    """Send each due weekly follow its digest. Each follow is one transaction that queues its email
-    (with the database task backend, a row in the same database) and records the window it covered,
-    so a run stopped at any point resumes where it was: nothing lost, nothing sent twice.
-    Returns (follows processed, emails queued)."""
+    """Send each due address one digest for all its weekly follows. Each address is one
+    transaction that queues its email (with the database task backend, a row in the same
+    database) and records the window it covered on every one of its weekly follows, so a run
+    stopped at any point resumes where it was: nothing lost, nothing sent twice.
+    Returns (addresses processed, emails queued)."""
     now = now or timezone.now()
     processed = sent = 0
-    for pk in list(due_digests(now).order_by("pk").values_list("pk", flat=True)):
+    for key in list(due_addresses(now)):
         with transaction.atomic():
-            # Locks the follow's row alone (PostgreSQL refuses FOR UPDATE across nullable joins).
-            follow = due_digests(now).select_for_update().filter(pk=pk).first()
-            if follow is None:
+            # Locks the follows' rows alone (PostgreSQL refuses FOR UPDATE across nullable joins).
+            follows = list(Follow.objects.weekly().filter(email_key=key).select_for_update().order_by("pk"))
+            last = max((f.last_digest_at for f in follows if f.last_digest_at), default=None)
+            if not follows or (last is not None and last > now - DIGEST_INTERVAL):
                 continue  # unsubscribed, or sent by a run alongside this one
-            since = follow.last_digest_at or follow.confirmed_at
-            updates = [_update_context(u) for u in digest_updates(follow, since, now)]
+            immediate = list(Follow.objects.as_it_happens().filter(email_key=key))
+            updates = [_update_context(u) for u in digest_updates(follows, now, immediate)]
             if updates:
+                # What the email names, read apart from the lock (which is on the rows alone).
+                named = list(
+                    Follow.objects.filter(pk__in=[f.pk for f in follows])
+                    .select_related("page", "theme")
+                    .order_by("pk")
+                )
                 enqueue_email(
-                    follow.email,
+                    named[0].email,
                     "surveys/email/follow_digest",
-                    {**_context(follow), "updates": updates},
-                    headers=_headers(follow),
+                    {**_context(named), "updates": updates},
+                    headers=_headers(named[0]),
                 )
                 sent += 1
-            Follow.objects.filter(pk=pk).update(last_digest_at=now)
+            Follow.objects.filter(pk__in=[f.pk for f in follows]).update(last_digest_at=now)
             processed += 1
     return processed, sent

@@ -6,7 +6,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("surveys/includes/follow_form.html", takes_context=True)
-def follow_form_for(context, page=None, theme=None):
+def follow_form_for(context, page=None, theme=None, intro=""):
     """{% follow_form_for page=page %} or {% follow_form_for theme=theme %}: the same blank form for
     every visitor (no query, nothing about who follows), so the page around it stays cacheable."""
     name = theme.name if theme is not None else page.title
@@ -15,4 +15,5 @@ def follow_form_for(context, page=None, theme=None):
         "request": context.get("request"),
         "form": follow_form(target_label=name, initial=initial),
         "target_name": name,
+        "intro": intro,
     }

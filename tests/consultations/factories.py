@@ -10,6 +10,7 @@ from consultations.models import (
     CommitmentPage,
     CommitmentStatus,
     CommitmentUpdate,
+    MeetingMinutesPage,
     Partner,
     ReviewIndexPage,
     ReviewPage,
@@ -119,3 +120,34 @@ def make_commitment(index, places=(), themes=(), updates=0, publish=True, **kwar
         commitment.save_revision().publish()
     commitment.refresh_from_db()
     return commitment
+
+
+def make_minutes(
+    index, items=(("Thriving Communities", ("That an update be provided in 12 months.",)),), **kwargs
+):
+    """Published minutes under `index` with `items` [(heading, [resolution texts])], read back so
+    every resolution has its stored key."""
+    fields = {
+        "title": "Sub-committee, 4 March",
+        "meeting_name": "Health and Wellbeing Sub-Committee",
+        "date": days(-60),
+        "attendees": "Councillor A. Brown (Chair)\nDr S. Khan",
+        "apologies": "Councillor J. Reid",
+        **kwargs,
+    }
+    fields.setdefault("slug", slugify(fields["title"]))
+    agenda = [
+        (
+            "item",
+            {
+                "heading": heading,
+                "minute": "<p>The sub-committee discussed it.</p>",
+                "resolutions": [{"text": text} for text in texts],
+            },
+        )
+        for heading, texts in items
+    ]
+    minutes = MeetingMinutesPage(agenda=agenda, **fields)
+    index.add_child(instance=minutes)
+    minutes.save_revision().publish()
+    return MeetingMinutesPage.objects.get(pk=minutes.pk)

@@ -51,7 +51,7 @@ def test_recommendation_key_needs_a_review_as_source(commitment_index):
     with pytest.raises(ValidationError) as error:
         commitment.full_clean()
     assert error.value.message_dict["recommendation_key"] == [
-        "A recommendation can only be given when the source is a review."
+        "A recommendation or resolution can only be given when the source is a review or meeting minutes."
     ]
 
 

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from consultations.models import CommitmentIndexPage, CommitmentPage, CommitmentStatus
+from consultations.models import CommitmentIndexPage, CommitmentPage, CommitmentStatus, MeetingMinutesPage
 from site_home.models import HomePage
 from tests.site_home.factories import ThemeFactory, make_place
 
@@ -20,7 +20,7 @@ S = CommitmentStatus
 class TestTreeRules(WagtailPageTestCase):
     def test_commitments_live_under_the_single_tracker_under_home(self):
         self.assertAllowedParentPageTypes(CommitmentIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(CommitmentIndexPage, {CommitmentPage})
+        self.assertAllowedSubpageTypes(CommitmentIndexPage, {CommitmentPage, MeetingMinutesPage})
         self.assertAllowedParentPageTypes(CommitmentPage, {CommitmentIndexPage})
         self.assertAllowedSubpageTypes(CommitmentPage, {})
         assert CommitmentIndexPage.max_count == 1

@@ -20,6 +20,7 @@ def test_demo_reviews_open_closed_and_upcoming_and_idempotent(client):
     }
     assert [s.theme.slug for s in review.section_list][:2] == ["values", "power-dynamics"]
     assert len(review.section_list) == 8
+    assert review.section_list[0].easy_read  # an Easy Read summary beside the full text
     assert all(len(s.recommendation_list) >= 3 for s in review.section_list)
     keys = {s.key for s in review.section_list}
     assert Comment.objects.for_page(review).filter(section_key__in=keys).count() >= 10
@@ -47,12 +48,12 @@ def test_demo_commitments_cover_every_status_an_overdue_one_and_reviews(client):
 
     call_command("load_demo", "--no-admin", stdout=StringIO())
     commitments = CommitmentPage.objects.live()
-    assert commitments.count() == 8
+    assert commitments.count() == 11  # three of them from the sub-committee's resolutions
     assert {c.status for c in commitments} == set(CommitmentStatus.values)
     assert commitments.overdue().count() >= 1
     from_reviews = [c for c in commitments if c.recommendation_key]
     assert len(from_reviews) >= 2
-    assert all(c.source["label"].startswith("Recommendation") for c in from_reviews)
+    assert {c.source["label"].split(" ")[0] for c in from_reviews} == {"Recommendation", "Resolution"}
     assert Partner.objects.count() == 3
     assert sum(c.updates.count() for c in commitments) >= 10
     counts = (CommitmentPage.objects.count(), sum(c.updates.count() for c in commitments))
@@ -67,3 +68,7 @@ def test_demo_commitments_cover_every_status_an_overdue_one_and_reviews(client):
     html = client.get(tracker.url).content.decode()
     assert "Overdue" in html
     assert client.get(from_reviews[0].url).status_code == 200
+    minutes = client.get("/what-we-said-we-would-do/thriving-communities-sub-committee-minutes/")
+    html = minutes.content.decode()
+    assert "That an update on Social Prescribing be provided in September." in html
+    assert "Update the sub-committee on social prescribing in September" in html

@@ -14,6 +14,7 @@ from devdata.demo.commitments import build_commitment_demo
 from devdata.demo.consultations import build_demo as build_consultations
 from devdata.demo.discussions import build_discussion_demo
 from devdata.demo.events import build_event_demo
+from devdata.demo.minutes import build_minutes_demo
 from devdata.demo.places import build_places
 from devdata.demo.standing_pages import build_standing_pages
 from devdata.demo.stories import build_story_demo
@@ -30,6 +31,7 @@ FEATURE_BUILDERS = [
     build_event_demo,
     build_discussion_demo,
     build_commitment_demo,
+    build_minutes_demo,
 ]
 
 

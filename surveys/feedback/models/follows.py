@@ -60,7 +60,7 @@ def email_key(email):
 
 
 class Follow(models.Model):
-    """An email address following one place or consultation page, or one theme."""
+    """An email address following one page (a place, a consultation or a commitment) or one theme."""
 
     class Frequency(models.TextChoices):
         IMMEDIATE = "immediate", "As it happens"
@@ -68,7 +68,7 @@ class Follow(models.Model):
 
     email = models.EmailField()
     email_key = models.CharField(max_length=64, db_index=True, editable=False)
-    # A place page or a consultation (review) page; the kind is the page's own type.
+    # A place, consultation (review) or commitment page; the kind is the page's own type.
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -151,6 +151,7 @@ class FollowUpdate(models.Model):
         EVENT = "event", "New event"
         EVENT_CHANGED = "event-changed", "Event dates changed"
         STORY = "story", "New story"
+        COMMITMENT_UPDATE = "commitment-update", "Commitment updated"
 
     key = models.CharField(max_length=120, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
