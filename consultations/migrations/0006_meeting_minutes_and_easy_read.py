@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0004_commitment_reminders'),
+        ('consultations', '0005_contact_details'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
