@@ -347,6 +347,8 @@ CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "30"))
 # A discussion thread's are "<thread>-sort", "<thread>-page" and "<thread>-status".
 PAGE_CACHE_QUERY_PARAMETERS = set(
     ["q", "page", "status", "partner", "place", "theme", "tag", "format", "date_from", "date_to", "return_to"]
+    # The events filter's dates as GOV.UK date inputs: a box each for day, month and year.
+    + [f"{name}-{part}" for name in ("date_from", "date_to") for part in ("day", "month", "year")]
 )
 PAGE_CACHE_THREAD_PARAMETERS = {"sort", "page", "status"}
 
@@ -366,6 +368,12 @@ FEEDBACK_VOTES_PER_NETWORK_PER_HOUR = int(os.environ.get("FEEDBACK_VOTES_PER_NET
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "730"))
 EVENT_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("EVENT_PERSONAL_DATA_RETENTION_DAYS", "90"))
 LOG_RETENTION_DAYS = int(os.environ.get("LOG_RETENTION_DAYS", "30"))
+# Surveys asked one question per page: answers a resident saved for later are kept this long after
+# they last touched them; the link is emailed at most this often to one address in a day; each
+# client may post this many question pages.
+SURVEY_DRAFT_DAYS = int(os.environ.get("SURVEY_DRAFT_DAYS", "30"))
+SURVEY_DRAFT_EMAILS_PER_DAY = int(os.environ.get("SURVEY_DRAFT_EMAILS_PER_DAY", "3"))
+SURVEY_PAGES_RATE_LIMIT = os.environ.get("SURVEY_PAGES_RATE_LIMIT", "60/m")
 
 LOGGING = {
     "version": 1,
