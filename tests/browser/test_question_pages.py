@@ -8,6 +8,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from surveys.models import SurveyDraft, SurveySubmission
+from tests.events.factories import EventIndexPageFactory
 from tests.surveys.survey_factories import AGE, RATING, TEXT, make_survey, make_survey_index
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -122,3 +123,29 @@ def test_save_and_come_back_through_the_emailed_link(
     page.goto(link)
     expect(heading(page)).to_have_text("We cannot find these answers")
     assert_accessible(page)
+
+
+def test_question_pages_and_the_date_filter_reflow_at_320_pixels(browser, live_site, park, home_page):
+    EventIndexPageFactory(parent=home_page).save_revision().publish()
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+
+    def fits():
+        return page.evaluate("document.scrollingElement.scrollWidth") <= 320
+
+    page.goto(live_site + park.url + "answer/")
+    page.get_by_role("button", name="Continue").click()  # with the error summary
+    assert fits()
+    page.get_by_role("radio", name="No").check()
+    page.get_by_role("button", name="Continue").click()
+    assert fits()  # a rating scale and a text box on one page
+    page.get_by_role("radio", name="4", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("radio", name="25 to 64").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(heading(page)).to_have_text("Check your answers before sending them")
+    assert fits()
+    page.goto(live_site + "/events/?date_from-day=31&date_from-month=2&date_from-year=2027")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The ‘from’ date must be a real date")
+    assert fits()
+    context.close()
