@@ -275,3 +275,22 @@ def test_the_admin_refuses_a_rule_that_cannot_work(admin_client, survey_index):
     good = question("Which one", show_if_question="do you have children", show_if_answer="yes")
     post(question("Do you have children"), good)
     assert SurveyPage.objects.get(slug="play-areas").form_fields.count() == 2
+
+
+def test_a_question_brought_in_by_an_answer_on_its_own_page_is_asked_there(client, survey_index):
+    grouped = make_survey(
+        survey_index,
+        title="Library",
+        fields=[USES, {**HOW_OFTEN, "same_page_as_previous": True}],
+        question_pages=True,
+    )
+    names = {f.label: f.clean_name for f in grouped.form_fields.all()}
+    first = client.get(grouped.url + "answer/")
+    assert "How often do you visit" not in text(first)  # it does not apply yet
+    again = follow_post(client, grouped.url + "answer/", {names["Do you use the park"]: "Yes"})
+    assert again.endswith("/1/")
+    assert "How often do you visit" in text(client.get(again))
+    check_url = follow_post(
+        client, again, {names["Do you use the park"]: "Yes", names["How often do you visit"]: "Every week"}
+    )
+    assert check_url.endswith("/check/")

@@ -188,6 +188,10 @@ class QuestionPagesMixin:
         if then == "save":
             return self.answer_url(token, "save")
         journey = Journey(self.questions, answers)
+        again = journey.page(page.number)
+        if again and any(q.clean_name not in answers for q in again.questions):
+            # An answer on this page brought in a question on the same page: ask it there.
+            return self.answer_url(token, page.number, change=change)
         if change:
             unanswered = journey.first_unanswered()
             return (
