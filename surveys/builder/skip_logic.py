@@ -55,14 +55,6 @@ def asked_questions(questions, answers):
     return asked
 
 
-def condition_text(question):
-    """The rule in words, for residents and for the results."""
-    return _("Asked only of people who answered “%(answer)s” to “%(question)s”.") % {
-        "answer": question.show_if_answer,
-        "question": question.show_if_question,
-    }
-
-
 # Checking editors' rules ---------------------------------------------------------------------
 
 
