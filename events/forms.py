@@ -5,9 +5,12 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
 from events.models.pages import LONDON
+from site_home.date_input import PARTS as DATE_PARTS
+from site_home.date_input import DateInputField
 from site_home.forms import PlaceChoiceField
 from site_home.models import PlacePage, Theme
 from site_home.page_cache import cached_content
@@ -130,19 +133,6 @@ class InterestForm(ContactForm):
 # midnights (date.max + one day does not exist), and no event is held there anyway.
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2999, 12, 31)
-DATE_RANGE_ERROR = "Enter a date between 1900 and 2999"
-
-
-class FilterDateField(forms.DateField):
-    widget = forms.DateInput(attrs={"type": "date"})
-
-    def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
-
-    def validate(self, value):
-        super().validate(value)
-        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
-            raise forms.ValidationError(DATE_RANGE_ERROR, code="out_of_range")
 
 
 class EventFilterForm(forms.Form):
@@ -153,14 +143,8 @@ class EventFilterForm(forms.Form):
     format = forms.ChoiceField(
         required=False, label="Format", choices=[("", "Any format"), *EventPage.Format.choices]
     )
-    date_from = FilterDateField(
-        label="From",
-        error_messages={"invalid": "Enter the 'from' date as a real date, like 2026-03-29"},
-    )
-    date_to = FilterDateField(
-        label="To",
-        error_messages={"invalid": "Enter the 'to' date as a real date, like 2026-10-25"},
-    )
+    date_from = DateInputField(_("The ‘from’ date"), EARLIEST_DATE, LATEST_DATE, label=_("From"))
+    date_to = DateInputField(_("The ‘to’ date"), EARLIEST_DATE, LATEST_DATE, label=_("To"))
 
     def __init__(self, data, request):
         super().__init__(data)
@@ -185,7 +169,8 @@ class EventFilterForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
-            self.add_error("date_to", "The 'to' date must be the same as or after the 'from' date")
+            self.add_error("date_to", _("The ‘to’ date must be the same as or after the ‘from’ date"))
+            self.fields["date_to"].error_parts = set(DATE_PARTS)
         return cleaned
 
     def has_date_range(self):

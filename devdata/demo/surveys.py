@@ -148,6 +148,9 @@ PLACE_STANDARD_INTRO = (
 )
 
 
+PUBLIC_FUNDING = "Does your organisation get funding from a public body?"
+
+
 def general_questions(themes):
     return [
         place_question(),
@@ -170,10 +173,14 @@ def general_questions(themes):
             field_type=SurveyFieldType.AGREE,
             theme=themes.get("power-dynamics"),
         ),
+        SurveyField(label=PUBLIC_FUNDING, field_type="radio", choices="Yes\nNo\nNot sure"),
+        # Asked only of organisations with public funding: one page each, the rule checked on the server.
         SurveyField(
             label="Funding lets us plan more than a year ahead",
             field_type=SurveyFieldType.AGREE,
             theme=themes.get("funding"),
+            show_if_question=PUBLIC_FUNDING,
+            show_if_answer="Yes",
         ),
         SurveyField(
             label="What would make the most difference?",
@@ -182,7 +189,12 @@ def general_questions(themes):
             choices="\n".join(NEEDS),
             theme=themes.get("communications-and-understanding"),
         ),
-        SurveyField(label="Anything else you would like to tell us?", field_type="multiline", required=False),
+        SurveyField(
+            label="Anything else you would like to tell us?",
+            field_type="multiline",
+            required=False,
+            same_page_as_previous=True,
+        ),
         age_question(),
     ]
 
@@ -206,16 +218,19 @@ def general_answers(survey, places, seed):
             funding = rng.choices(
                 ["Agree", "Disagree", "Unsure"], weights=[1, 4 if kind != "Public body" else 1, 1]
             )[0]
+            funded = rng.choices(["Yes", "No", "Not sure"], weights=[5, 3, 1])[0]
             data = {
                 by_label["Which area do you live in?"]: slug,
                 by_label["What kind of organisation are you part of?"]: kind,
                 by_label[RELATIONSHIP]: rating,
                 by_label["Public bodies treat voluntary organisations as equal partners"]: agree,
-                by_label["Funding lets us plan more than a year ahead"]: funding,
+                by_label[PUBLIC_FUNDING]: funded,
                 by_label["What would make the most difference?"]: rng.sample(NEEDS, rng.randint(1, 3)),
                 by_label["Anything else you would like to tell us?"]: "",
                 by_label["Your age band"]: rng.choice(AGE_BANDS.split("\n") + ["Prefer not to say"]),
             }
+            if funded == "Yes":  # the others were not asked
+                data[by_label["Funding lets us plan more than a year ahead"]] = funding
             rows.append(SurveySubmission(page=survey, place=place, form_data=data))
     return rows
 
@@ -296,11 +311,13 @@ def build(demo: DemoContext):
         title="Working together: a short general survey",
         introduction=(
             "How well do public bodies and voluntary and community organisations work together where you "
-            "are? Five minutes of your time helps the review."
+            "are? Five minutes of your time helps the review. One question at a time: you can save your answers "
+            "and come back later."
         ),
         opens_on=today - datetime.timedelta(days=10),
         closes_on=today + datetime.timedelta(days=30),
         results_public=True,
+        question_pages=True,
         places=[demo.places[s] for s in GENERAL_PROFILES if s in demo.places],
         themes=review_themes,
         children={"form_fields": general_questions(demo.themes)},

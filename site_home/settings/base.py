@@ -360,6 +360,8 @@ PAGE_CACHE_QUERY_PARAMETERS = set(
         "date_to",
         "return_to",
     ]
+    # The events filter's dates as GOV.UK date inputs: a box each for day, month and year.
+    + [f"{name}-{part}" for name in ("date_from", "date_to") for part in ("day", "month", "year")]
 )
 PAGE_CACHE_THREAD_PARAMETERS = {"sort", "page", "status"}
 
@@ -379,6 +381,12 @@ FEEDBACK_VOTES_PER_NETWORK_PER_HOUR = int(os.environ.get("FEEDBACK_VOTES_PER_NET
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "730"))
 EVENT_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("EVENT_PERSONAL_DATA_RETENTION_DAYS", "90"))
 LOG_RETENTION_DAYS = int(os.environ.get("LOG_RETENTION_DAYS", "30"))
+# Surveys asked one question per page: answers a resident saved for later are kept this long after
+# they last touched them; the link is emailed at most this often to one address in a day; each
+# client may post this many question pages.
+SURVEY_DRAFT_DAYS = int(os.environ.get("SURVEY_DRAFT_DAYS", "30"))
+SURVEY_DRAFT_EMAILS_PER_DAY = int(os.environ.get("SURVEY_DRAFT_EMAILS_PER_DAY", "3"))
+SURVEY_PAGES_RATE_LIMIT = os.environ.get("SURVEY_PAGES_RATE_LIMIT", "60/m")
 
 LOGGING = {
     "version": 1,

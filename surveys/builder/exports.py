@@ -1,11 +1,15 @@
 """Wagtail's form submissions listing for surveys, with place and theme columns in the CSV/XLSX
-export and "about you" answers only for staff allowed to see personal data."""
+export and "about you" answers only for staff allowed to see personal data. A question a response
+holds no answer for was not asked (a skip rule left it out, or it was added later): it says so,
+unlike a question left blank."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from site_home.permissions import can_see_personal_data
 
 THEMES_COLUMN = "survey_themes"
+NOT_ASKED = _("Not asked")
 
 
 class SurveySubmissionsListView(SubmissionsListView):
@@ -14,6 +18,7 @@ class SurveySubmissionsListView(SubmissionsListView):
         # Wagtail asks the page for its columns without the user; the page object is this request's own.
         form_page.show_personal_data = can_see_personal_data(request.user)
         self.survey_themes = ", ".join(theme.name for theme in form_page.themes.all())
+        self.question_names = {question.clean_name for question in form_page.questions}
         response = super().dispatch(request, *args, **kwargs)
         return response
 
@@ -29,4 +34,16 @@ class SurveySubmissionsListView(SubmissionsListView):
         row = super().to_row_dict(item)
         if THEMES_COLUMN in row:
             row[THEMES_COLUMN] = self.survey_themes
+        for name in row:
+            if name in self.question_names and name not in item.form_data:
+                row[name] = str(NOT_ASKED)
         return row
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        names = [name for name, _label in self.form_page.get_data_fields()]
+        for submission, row in zip(context["submissions"], context.get("data_rows", ()), strict=False):
+            for index, name in enumerate(names):
+                if name in self.question_names and name not in submission.form_data:
+                    row["fields"][index] = NOT_ASKED
+        return context

@@ -1,12 +1,15 @@
 """The public survey form: Wagtail's FormBuilder with rating, agree/disagree and place questions,
-rendered with GOV.UK markup (crispy-forms-gds) and the shared honeypot."""
+rendered with GOV.UK markup (crispy-forms-gds) and the shared honeypot. Questions that do not apply
+(surveys/builder/skip_logic.py) are neither required nor kept in `cleaned_data`."""
 
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from site_home.models import PlacePage
 from surveys.builder.models.fields import AGREE_CHOICES, PREFER_NOT_TO_SAY, SurveyFieldType
+from surveys.builder.skip_logic import asked_questions
 from surveys.feedback.forms_base import PublicForm
 
 RADIO_TYPES = {"radio", "rating", "agree", "place"}
@@ -16,9 +19,30 @@ RATING_TEMPLATE = "surveys/includes/rating_field.html"
 
 
 class SurveyForm(BaseForm, PublicForm):
-    """Questions first, then the optional "about you" questions in their own fieldset."""
+    """Questions first, then the optional "about you" questions in their own fieldset.
+
+    `questions` are the ones on this form; `all_questions` every question of the survey, and
+    `earlier_answers` what was answered on earlier question pages, for the skip rules."""
 
     questions = ()
+    all_questions = None
+    # The question pages show one question as the page's heading (a GOV.UK question page).
+    heading_question = None
+
+    def __init__(self, *args, earlier_answers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earlier_answers = earlier_answers or {}
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not hasattr(self, "cleaned_data"):
+            return
+        answers = {**self.earlier_answers, **self.cleaned_data}
+        asked = {q.clean_name for q in asked_questions(self.all_questions or self.questions, answers)}
+        for question in self.questions:
+            if question.clean_name not in asked:
+                self.cleaned_data.pop(question.clean_name, None)
+                self._errors.pop(question.clean_name, None)
 
     @property
     def helper(self):
@@ -26,12 +50,17 @@ class SurveyForm(BaseForm, PublicForm):
         main, about_you = [], []
         for question in self.questions:
             name = question.clean_name
+            heading = {"legend_size": "l", "legend_tag": "h1"} if question == self.heading_question else {}
+            size = heading.get("legend_size", "s")
             if question.field_type == SurveyFieldType.RATING:
-                item = Field(name, template=RATING_TEMPLATE, context={"legend_size": Size.for_legend("s")})
+                context = {"legend_size": Size.for_legend(size), **({"legend_tag": "h1"} if heading else {})}
+                item = Field(name, template=RATING_TEMPLATE, context=context)
             elif question.field_type in RADIO_TYPES:
-                item = Field.radios(name, legend_size="s")
+                item = Field.radios(name, legend_size=size, legend_tag=heading.get("legend_tag"))
             elif question.field_type in CHECKBOX_TYPES:
-                item = Field.checkboxes(name, legend_size="s")
+                item = Field.checkboxes(name, legend_size=size, legend_tag=heading.get("legend_tag"))
+            elif heading:
+                item = Field.text(name, label_size="l", label_tag="h1")
             else:
                 item = name
             (about_you if question.about_you else main).append(item)
@@ -42,9 +71,16 @@ class SurveyForm(BaseForm, PublicForm):
 
 
 class SurveyFormBuilder(FormBuilder):
-    def __init__(self, fields, page=None):
+    """`fields` are the questions on the form; `all_questions` every question of the survey (for
+    the skip rules). The single-page form shows every question, so each rule is in its question's
+    hint; a question page (`question_page`) shows only questions that apply, a lone one as the
+    page's heading."""
+
+    def __init__(self, fields, page=None, all_questions=None, question_page=False):
         super().__init__(fields)
         self.page = page
+        self.all_questions = all_questions
+        self.question_page = question_page
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
@@ -86,5 +122,33 @@ class SurveyFormBuilder(FormBuilder):
 
     def get_form_class(self):
         attrs = dict(self.formfields)
+        for question in self.fields:
+            if not self.question_page and question.has_condition:
+                formfield = attrs[question.clean_name]
+                hint = _("Answer this only if you answered “%(answer)s” to “%(question)s”.") % {
+                    "answer": question.show_if_answer,
+                    "question": question.show_if_question,
+                }
+                formfield.help_text = f"{formfield.help_text} {hint}".strip()
         attrs["questions"] = tuple(self.fields)
+        attrs["all_questions"] = tuple(self.all_questions or self.fields)
+        if self.question_page and len(self.fields) == 1:
+            attrs["heading_question"] = self.fields[0]
         return type("SurveyPageForm", (SurveyForm,), attrs)
+
+
+class SendAnswersForm(PublicForm, forms.Form):
+    """The button under "Check your answers": the honeypot only, the answers are in the draft."""
+
+
+class SaveAnswersForm(PublicForm, forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We will send you a link to come back to your answers. We use it for nothing else."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )

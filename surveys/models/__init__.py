@@ -1,6 +1,6 @@
 """The app's models, from its two parts: the feedback engine and the survey builder."""
 
-from surveys.builder.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
+from surveys.builder.models import SurveyDraft, SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 from surveys.feedback.models import (
     Comment,
     DiscussionMixin,
@@ -25,6 +25,7 @@ __all__ = [
     "Report",
     "SurveyField",
     "SurveyIndexPage",
+    "SurveyDraft",
     "SurveyPage",
     "SurveySubmission",
 ]

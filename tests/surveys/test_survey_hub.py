@@ -96,4 +96,5 @@ def test_demo_surveys_two_rounds_vary_by_place_and_load_once(client):
     assert any(axis.change for compass in compasses.values() for axis in compass.axes)  # rounds differ
     general = SurveyPage.objects.get(slug="working-together")
     assert general.get_submissions().exists() and general.themes.filter(slug="funding").exists()
+    assert general.question_pages and general.form_fields.filter(show_if_answer="Yes").count() == 1
     assert client.get(later.url + "results/").status_code == 200

@@ -1,4 +1,5 @@
+from .drafts import SurveyDraft
 from .fields import SurveyField, SurveySubmission
 from .pages import SurveyIndexPage, SurveyPage
 
-__all__ = ["SurveyField", "SurveyIndexPage", "SurveyPage", "SurveySubmission"]
+__all__ = ["SurveyDraft", "SurveyField", "SurveyIndexPage", "SurveyPage", "SurveySubmission"]

@@ -2,6 +2,7 @@
 "about you" flag, and a submission model that remembers the resident's place."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, AbstractFormSubmission
@@ -47,10 +48,32 @@ class SurveyField(AbstractFormField):
     scale_max = models.PositiveSmallIntegerField("highest score", default=7)
     scale_min_label = models.CharField("lowest score means", max_length=80, blank=True)
     scale_max_label = models.CharField("highest score means", max_length=80, blank=True)
+    show_if_question = models.CharField(
+        _("only ask if the answer to"),
+        max_length=255,
+        blank=True,
+        help_text=_("Optional: the wording of an earlier question with choices, exactly as written above."),
+    )
+    show_if_answer = models.CharField(
+        _("is"),
+        max_length=255,
+        blank=True,
+        help_text=_("One of that question's choices. People who chose another are not asked this question."),
+    )
+    same_page_as_previous = models.BooleanField(
+        _("on the same page as the question before"),
+        default=False,
+        help_text=_("For surveys asked one question per page: show this question with the one before it."),
+    )
 
     panels = AbstractFormField.panels + [
         FieldPanel("theme"),
         FieldPanel("about_you"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("show_if_question"), FieldPanel("show_if_answer")])],
+            heading=_("Skip logic (optional)"),
+        ),
+        FieldPanel("same_page_as_previous"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max")]),
@@ -75,6 +98,10 @@ class SurveyField(AbstractFormField):
     def scale(self):
         low, high = sorted((self.scale_min, self.scale_max))
         return range(low, high + 1)
+
+    @property
+    def has_condition(self):
+        return bool(self.show_if_question.strip())
 
     def choice_list(self):
         """The options an answer can take, in order (for counting and charts)."""

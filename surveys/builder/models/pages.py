@@ -10,7 +10,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -24,10 +26,12 @@ from site_home.page_cache import cached_content
 from site_home.visibility import VisiblePageQuerySet, visible_q
 from surveys.builder.presets import place_standard_fields
 from surveys.builder.results import survey_results
+from surveys.builder.skip_logic import rule_errors
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
 from surveys.feedback.emails import queue_email
 
 from .fields import SurveyFieldType, SurveySubmission
+from .question_routes import QuestionPagesMixin
 
 
 class SurveyState(models.TextChoices):
@@ -87,7 +91,23 @@ class SurveyIndexPage(Page):
         return context
 
 
-class SurveyPage(RoutablePageMixin, AbstractForm):
+class SurveyPageForm(WagtailAdminPageForm):
+    """Checks the questions' skip rules against the questions above them, as the editor left them."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("form_fields")
+        if formset is None:
+            return cleaned
+        kept = [form for form in formset.forms if form.is_valid() and not form.cleaned_data.get("DELETE")]
+        kept.sort(key=lambda form: form.cleaned_data.get("ORDER") or 0)
+        for position, errors in rule_errors([form.cleaned_data for form in kept]).items():
+            for name, message in errors.items():
+                kept[position].add_error(name, message)
+        return cleaned
+
+
+class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
     """A survey editors compose from questions in the admin. Residents answer it while it is open;
     afterwards (or alongside, if the editor says so) anyone can read the results at results/."""
 
@@ -124,8 +144,17 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     notification_email = models.EmailField(
         blank=True, help_text="Optional: we email this address when someone answers (no personal data)."
     )
+    question_pages = models.BooleanField(
+        _("ask one question per page"),
+        default=False,
+        help_text=_(
+            "Residents see one question at a time (or the questions you put on the same page), then "
+            "check their answers before sending them. They can save their answers and come back later."
+        ),
+    )
 
     objects = PageManager.from_queryset(SurveyPageQuerySet)()
+    base_form_class = SurveyPageForm
 
     content_panels = AbstractForm.content_panels + [
         FormSubmissionsPanel(),
@@ -139,6 +168,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         MultiFieldPanel(
             [FieldPanel("is_place_standard"), FieldPanel("previous_round")], heading="Place Standard"
         ),
+        FieldPanel("question_pages"),
         InlinePanel("form_fields", label="Question"),
         FieldPanel("thank_you_text"),
         FieldPanel("notification_email"),
@@ -259,6 +289,8 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def index_route(self, request):
         if not self.is_open:
             return self.render_closed(request)
+        if self.question_pages:
+            return self.render(request)  # the start page: the questions are at answer/
         if request.method == "POST":
             if over_limit(request, "surveys", settings.FEEDBACK_RATE_LIMIT):
                 return rate_limited_response(request, what="survey answers")
