@@ -1,12 +1,16 @@
 """The public survey form: Wagtail's FormBuilder with rating, agree/disagree and place questions,
 rendered with GOV.UK markup (crispy-forms-gds) and the shared honeypot."""
 
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from site_home.models import PlacePage
 from surveys.builder.models.fields import AGREE_CHOICES, PREFER_NOT_TO_SAY, SurveyFieldType
+from surveys.equalities.postcodes import normalise_postcode
+from surveys.equalities.questions import WHY_WE_ASK
 from surveys.feedback.forms_base import PublicForm
 
 RADIO_TYPES = {"radio", "rating", "agree", "place"}
@@ -19,6 +23,7 @@ class SurveyForm(BaseForm, PublicForm):
     """Questions first, then the optional "about you" questions in their own fieldset."""
 
     questions = ()
+    why_we_ask = WHY_WE_ASK
 
     @property
     def helper(self):
@@ -34,11 +39,25 @@ class SurveyForm(BaseForm, PublicForm):
                 item = Field.checkboxes(name, legend_size="s")
             else:
                 item = name
-            (about_you if question.about_you else main).append(item)
+            (about_you if question.asked_about_you else main).append(item)
         if about_you:
-            main.append(Fieldset(*about_you, legend="About you (optional)", legend_size="m"))
+            why = HTML(format_html('<p class="govuk-body">{}</p>', self.why_we_ask))
+            main.append(Fieldset(why, *about_you, legend=_("About you (optional)"), legend_size="m"))
         helper.layout = Layout(*main)
         return helper
+
+
+class PostcodeField(forms.CharField):
+    """An optional postcode, normalised ("eh11yz" -> "EH1 1YZ"); only read to find the area."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        postcode = normalise_postcode(value)
+        if postcode is None:
+            raise forms.ValidationError(_("Enter a full postcode, like EH1 1YZ, or leave it empty"))
+        return postcode
 
 
 class SurveyFormBuilder(FormBuilder):
@@ -48,7 +67,7 @@ class SurveyFormBuilder(FormBuilder):
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        if field.about_you:
+        if field.asked_about_you:
             options["required"] = False
         options["error_messages"] = {"required": f"Answer the question “{field.label}”"}
         return options
@@ -84,7 +103,19 @@ class SurveyFormBuilder(FormBuilder):
         options["error_messages"] = {"required": "Choose the area you live in or know best"}
         return forms.ChoiceField(**options)
 
+    def create_postcode_field(self, field, options):
+        options["widget"] = forms.TextInput(
+            attrs={
+                "autocomplete": "postal-code",
+                "class": "govuk-input govuk-input--width-10",
+                "spellcheck": "false",
+            }
+        )
+        return PostcodeField(max_length=16, **options)
+
     def get_form_class(self):
         attrs = dict(self.formfields)
         attrs["questions"] = tuple(self.fields)
+        if self.page is not None:
+            attrs["why_we_ask"] = self.page.why_we_ask_text
         return type("SurveyPageForm", (SurveyForm,), attrs)
