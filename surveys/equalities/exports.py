@@ -15,11 +15,11 @@ HEADINGS = ["Measure", "Group", "Responses", "% of responses", "% of residents",
 def report_rows(report):
     yield ["All responses", "", str(report.responses), "", "", ""]
     for measure in report.measures:
-        yield [measure.label, "Answered", str(measure.answered), "", "", ""]
+        yield [str(measure.label), "Answered", str(measure.answered), "", "", ""]
         for row in measure.rows:
             yield [
-                measure.label,
-                row.label,
+                str(measure.label),
+                str(row.label),
                 str(row.count),
                 "" if row.response_share is None else row.response_share,
                 "" if row.resident_share is None else float(row.resident_share),

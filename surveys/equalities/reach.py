@@ -21,7 +21,7 @@ from .questions import MEASURE_OPTIONS, PREFER_NOT_TO_SAY, measure_label
 from .suppression import THRESHOLD, percentage, suppress, suppress_all
 
 # A group is marked as under-heard when its share of responses is this many points below its share
-# of residents, or when it is suppressed although the residents' share would predict twice as many.
+# of residents (for a suppressed group: even if it had the most a suppressed count can hide).
 GAP_POINTS = 5
 NOT_KNOWN = "not_known"
 
@@ -154,11 +154,10 @@ def build_measure(key, label, counts, answered, shares):
         share = percentage(count, answered_shown)
         resident = shares.get(group)
         gap = False
-        if resident is not None:
-            if share is not None:
-                gap = resident - share >= GAP_POINTS
-            elif answered_shown.value:
-                gap = float(resident) * answered_shown.value / 100 >= 2 * THRESHOLD
+        if resident is not None and answered_shown.value:
+            # A suppressed group had at most THRESHOLD - 1 responses: a gap only if even that is short.
+            most = share if share is not None else 100 * (THRESHOLD - 1) / answered_shown.value
+            gap = float(resident) - most >= GAP_POINTS
         measure.rows.append(Row(group, group_label(key, group), count, share, resident, gap))
     return measure
 
