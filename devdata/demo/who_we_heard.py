@@ -44,6 +44,8 @@ def load_lookup(demo):
     call_command(
         "import_simd_lookup", simd=LOOKUP / "simd_ranks.csv", postcodes=LOOKUP / "postcodes.csv", stdout=out
     )
+    for line in out.getvalue().splitlines():
+        demo.say(f"Area lookup (fictional): {line}")
     zones = list(
         DataZone.objects.filter(boundary_set=BoundarySet.DZ2011, code__startswith="DEMO").order_by("code")
     )
