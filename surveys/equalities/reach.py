@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.db import models
 from django.db.models import Count as CountOf
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -42,29 +42,45 @@ class Scope:
         return AboutYou.objects.in_scope(self.pages, self.place)
 
 
-def survey_links(model):
-    """The names of a page model's foreign keys to a survey (a consultation's own survey)."""
+def page_links(model):
+    """The names of a page model's own foreign keys to pages (a consultation's survey, for one)."""
     return [
-        f.attname
-        for f in model._meta.concrete_fields
-        if isinstance(f, models.ForeignKey) and issubclass(f.related_model, SurveyPage)
+        f.name
+        for f in model._meta.local_concrete_fields
+        if isinstance(f, models.ForeignKey)
+        and not isinstance(f, models.OneToOneField)
+        and issubclass(f.related_model, Page)
     ]
 
 
+def linking_models():
+    return [m for m in apps.get_models() if issubclass(m, Page) and m is not SurveyPage and page_links(m)]
+
+
 def page_scope(page, place=None):
-    """A consultation or survey: the page, the pages under it and the surveys it links to."""
+    """A survey, or a consultation: the page, the pages under it and the surveys it links to."""
     page = page.specific
     pages = list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
-    pages += [getattr(page, name) for name in survey_links(type(page)) if getattr(page, name)]
+    if not isinstance(page, SurveyPage):
+        linked = [getattr(page, f"{name}_id") for name in page_links(type(page))]
+        pages += list(
+            SurveyPage.objects.filter(pk__in=[pk for pk in linked if pk]).values_list("pk", flat=True)
+        )
     title = f"{page.title} – {place.title}" if place else page.title
     return Scope(title=title, pages=pages, place=place)
 
 
 def scope_pages():
-    """What can be chosen: surveys, and pages that link to a survey (consultations), A to Z."""
-    linking = [m for m in apps.get_models() if issubclass(m, Page) and survey_links(m)]
-    types = [SurveyPage, *linking]
-    return Page.objects.type(*types).order_by("title").only("pk", "title")
+    """What can be chosen: surveys, and pages that link to a survey (consultations), A to Z. One
+    query per kind of page that links to pages."""
+    surveys = SurveyPage.objects.values("pk")
+    ids = set(surveys.values_list("pk", flat=True))
+    for model in linking_models():
+        linked = Q()
+        for name in page_links(model):
+            linked |= Q(**{f"{name}__in": surveys})
+        ids |= set(model.objects.filter(linked).values_list("pk", flat=True))
+    return Page.objects.filter(pk__in=ids).order_by("title").only("pk", "title")
 
 
 @dataclass
