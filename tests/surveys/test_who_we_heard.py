@@ -146,3 +146,17 @@ def test_query_count_is_constant_in_the_number_of_responses(
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL, {"page": survey.pk, "export": "csv"})
         client.get(URL, {"page": survey.pk})
+
+
+def test_editors_enter_the_population_and_map_data_zones_in_the_admin(
+    client, django_user_model, north, zone, survey
+):
+    client.force_login(django_user_model.objects.create_superuser("lead", "lead@example.org", "pw-12345678"))
+    place_form = client.get(reverse("wagtailadmin_pages:edit", args=[north.pk])).content.decode()
+    assert "Population profile" in place_form and 'name="population_groups-TOTAL_FORMS"' in place_form
+    survey_form = client.get(reverse("wagtailadmin_pages:edit", args=[survey.pk])).content.decode()
+    assert "Why we ask about you" in survey_form or "why_we_ask" in survey_form
+    zones = client.get(reverse("wagtailsnippets_surveys_datazone:list")).content.decode()
+    assert "DEMO0001" in zones and "North" in zones
+    edit = client.get(reverse("wagtailsnippets_surveys_datazone:edit", args=[zone.pk]))
+    assert edit.status_code == 200
