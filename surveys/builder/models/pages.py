@@ -178,8 +178,13 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         # The presets fill a survey once; editors can then change the questions freely.
         if self.is_place_standard and not list(self.form_fields.all()):
             self.form_fields = place_standard_fields()
-        if self.ask_about_you and not any(field.asked_about_you for field in self.form_fields.all()):
-            self.form_fields = [*self.form_fields.all(), *standard_about_you_fields()]
+        questions = list(self.form_fields.all())
+        if self.ask_about_you and not any(field.asked_about_you for field in questions):
+            # After the others, numbered in order (questions made in code have no number yet).
+            questions += standard_about_you_fields()
+            for number, field in enumerate(questions):
+                field.sort_order = number
+            self.form_fields = questions
         return super().save(*args, **kwargs)
 
     @property
