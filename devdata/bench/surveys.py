@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from devdata.bench import BenchContext
 from devdata.demo import child_page
-from devdata.demo.surveys import AGE_BANDS, BETTER, GOOD_NOW, age_question, place_question, score
+from devdata.demo.surveys import BETTER, GOOD_NOW, age_question, place_question, score
 from surveys.builder.models.fields import SurveyFieldType
 from surveys.builder.presets import place_standard_fields
 from surveys.feedback.models.follows import email_key
@@ -25,7 +25,6 @@ BATCH = 2000
 
 def _answers(survey, places, count, rng):
     questions = list(survey.form_fields.select_related("theme"))
-    ages = AGE_BANDS.split("\n") + ["Prefer not to say"]
     moods = {place.pk: rng.uniform(2.5, 5.5) for place in places}
     for _ in range(count):
         place = rng.choice(places)
@@ -35,8 +34,8 @@ def _answers(survey, places, count, rng):
                 data[question.clean_name] = place.slug
             elif question.field_type == SurveyFieldType.RATING:
                 data[question.clean_name] = score(rng, moods[place.pk])
-            elif question.about_you:
-                data[question.clean_name] = rng.choice(ages)
+            elif question.asked_about_you:
+                continue  # stored apart from the answers, not measured here
             elif rng.random() < 0.15:
                 data[question.clean_name] = rng.choice(GOOD_NOW if "good now" in question.label else BETTER)
             else:

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from devdata.demo import DemoContext, child_page
 from surveys.builder.models.fields import SurveyFieldType
-from surveys.builder.presets import place_standard_fields
+from surveys.builder.presets import place_standard_fields, standard_about_you_fields
+from surveys.equalities.questions import AGE_BANDS, StandardQuestion
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
-AGE_BANDS = "Under 25\n25 to 44\n45 to 64\n65 and over"
 PS_PLACES = ["ashgrove", "brackenhill", "carron-vale", "harbourside", "lochview"]
 
 # Each place's character on the Place Standard themes, as a median to scatter answers around, and
@@ -83,7 +83,12 @@ def place_question():
 
 def age_question():
     return SurveyField(
-        label="Your age band", field_type="radio", choices=AGE_BANDS, required=False, about_you=True
+        label="What is your age?",
+        field_type="radio",
+        choices="\n".join(AGE_BANDS),
+        required=False,
+        about_you=True,
+        standard_question=StandardQuestion.AGE_BAND,
     )
 
 
@@ -106,8 +111,8 @@ def place_standard_answers(survey, places, seed, later_round):
                     if later_round:
                         centre += change.get(question.theme.slug, 0)
                     data[question.clean_name] = score(rng, centre)
-                elif question.about_you:
-                    data[question.clean_name] = rng.choice(AGE_BANDS.split("\n") + ["Prefer not to say"])
+                elif question.asked_about_you:
+                    continue  # stored apart from the answers (devdata/demo/who_we_heard.py)
                 elif rng.random() < 0.15:
                     pool = GOOD_NOW if "good now" in question.label else BETTER
                     data[question.clean_name] = rng.choice(pool)
@@ -195,7 +200,7 @@ def general_questions(themes):
             required=False,
             same_page_as_previous=True,
         ),
-        age_question(),
+        *standard_about_you_fields(),
     ]
 
 
@@ -227,7 +232,6 @@ def general_answers(survey, places, seed):
                 by_label[PUBLIC_FUNDING]: funded,
                 by_label["What would make the most difference?"]: rng.sample(NEEDS, rng.randint(1, 3)),
                 by_label["Anything else you would like to tell us?"]: "",
-                by_label["Your age band"]: rng.choice(AGE_BANDS.split("\n") + ["Prefer not to say"]),
             }
             if funded == "Yes":  # the others were not asked
                 data[by_label["Funding lets us plan more than a year ahead"]] = funding
@@ -273,7 +277,9 @@ def build(demo: DemoContext):
             previous_round=previous,
             places=ps_places,
             themes=ps_themes,
-            children={"form_fields": [place_question(), *place_standard_fields(), age_question()]},
+            children={
+                "form_fields": [place_question(), *place_standard_fields(), *standard_about_you_fields()]
+            },
         )
 
     first, created = place_standard_round(

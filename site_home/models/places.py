@@ -110,6 +110,13 @@ class PlacePage(HeroImageMixin, Page):
             ],
             heading="Key facts",
         ),
+        InlinePanel(
+            "population_groups",
+            label="Population group",
+            heading="Population profile",
+            help_text="Share of residents by age band, sex, SIMD quintile and so on, compared with who "
+            "responded in the staff view of who we heard from.",
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=1),

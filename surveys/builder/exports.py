@@ -23,7 +23,11 @@ class SurveySubmissionsListView(SubmissionsListView):
         return response
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("place")
+        rows = super().get_base_queryset().select_related("place")
+        if self.form_page.show_personal_data:
+            # Stored apart (surveys.equalities): loaded only for staff allowed to see them.
+            rows = rows.select_related("about_you__data_zone").prefetch_related("about_you__answers")
+        return rows
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         self.list_export = [*self.list_export[:2], THEMES_COLUMN, *self.list_export[2:]]

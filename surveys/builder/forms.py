@@ -2,14 +2,17 @@
 rendered with GOV.UK markup (crispy-forms-gds) and the shared honeypot. Questions that do not apply
 (surveys/builder/skip_logic.py) are neither required nor kept in `cleaned_data`."""
 
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from site_home.models import PlacePage
 from surveys.builder.models.fields import AGREE_CHOICES, PREFER_NOT_TO_SAY, SurveyFieldType
 from surveys.builder.skip_logic import asked_questions
+from surveys.equalities.postcodes import normalise_postcode
+from surveys.equalities.questions import WHY_WE_ASK
 from surveys.feedback.forms_base import PublicForm
 
 RADIO_TYPES = {"radio", "rating", "agree", "place"}
@@ -28,6 +31,7 @@ class SurveyForm(BaseForm, PublicForm):
     all_questions = None
     # The question pages show one question as the page's heading (a GOV.UK question page).
     heading_question = None
+    why_we_ask = WHY_WE_ASK
 
     def __init__(self, *args, earlier_answers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,11 +67,25 @@ class SurveyForm(BaseForm, PublicForm):
                 item = Field.text(name, label_size="l", label_tag="h1")
             else:
                 item = name
-            (about_you if question.about_you else main).append(item)
+            (about_you if question.asked_about_you else main).append(item)
         if about_you:
-            main.append(Fieldset(*about_you, legend="About you (optional)", legend_size="m"))
+            why = HTML(format_html('<p class="govuk-body">{}</p>', self.why_we_ask))
+            main.append(Fieldset(why, *about_you, legend=_("About you (optional)"), legend_size="m"))
         helper.layout = Layout(*main)
         return helper
+
+
+class PostcodeField(forms.CharField):
+    """An optional postcode, normalised ("eh11yz" -> "EH1 1YZ"); only read to find the area."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        postcode = normalise_postcode(value)
+        if postcode is None:
+            raise forms.ValidationError(_("Enter a full postcode, like EH1 1YZ, or leave it empty"))
+        return postcode
 
 
 class SurveyFormBuilder(FormBuilder):
@@ -84,7 +102,7 @@ class SurveyFormBuilder(FormBuilder):
 
     def get_field_options(self, field):
         options = super().get_field_options(field)
-        if field.about_you:
+        if field.asked_about_you:
             options["required"] = False
         options["error_messages"] = {"required": f"Answer the question “{field.label}”"}
         return options
@@ -120,6 +138,16 @@ class SurveyFormBuilder(FormBuilder):
         options["error_messages"] = {"required": "Choose the area you live in or know best"}
         return forms.ChoiceField(**options)
 
+    def create_postcode_field(self, field, options):
+        options["widget"] = forms.TextInput(
+            attrs={
+                "autocomplete": "postal-code",
+                "class": "govuk-input govuk-input--width-10",
+                "spellcheck": "false",
+            }
+        )
+        return PostcodeField(max_length=16, **options)
+
     def get_form_class(self):
         attrs = dict(self.formfields)
         for question in self.fields:
@@ -134,6 +162,8 @@ class SurveyFormBuilder(FormBuilder):
         attrs["all_questions"] = tuple(self.all_questions or self.fields)
         if self.question_page and len(self.fields) == 1:
             attrs["heading_question"] = self.fields[0]
+        if self.page is not None:
+            attrs["why_we_ask"] = self.page.why_we_ask_text
         return type("SurveyPageForm", (SurveyForm,), attrs)
 
 

@@ -1,7 +1,9 @@
-"""The Place Standard preset: for each of its 14 themes, a 1–7 rating plus two open questions."""
+"""The Place Standard preset: for each of its 14 themes, a 1–7 rating plus two open questions; and
+the standard "about you" questions."""
 
 from site_home.models import Theme
 from surveys.builder.models.fields import SurveyField, SurveyFieldType
+from surveys.equalities.questions import POSTCODE_LABEL, STANDARD_QUESTIONS
 
 LOW_LABEL = "Lots of room for improvement"
 HIGH_LABEL = "Very little room for improvement"
@@ -126,4 +128,29 @@ def place_standard_fields():
                 theme=theme,
             ),
         ]
+    return fields
+
+
+def standard_about_you_fields():
+    """The questions asked by default, then the postcode: all optional."""
+    fields = [
+        SurveyField(
+            label=label,
+            field_type="radio",
+            choices="\n".join(options),
+            required=False,
+            about_you=True,
+            standard_question=key,
+        )
+        for key, (label, options, asked_by_default) in STANDARD_QUESTIONS.items()
+        if asked_by_default
+    ]
+    fields.append(
+        SurveyField(
+            label=POSTCODE_LABEL,
+            field_type=SurveyFieldType.POSTCODE,
+            required=False,
+            help_text="For example, EH1 1YZ. We use it only to find your neighbourhood, then discard it.",
+        )
+    )
     return fields

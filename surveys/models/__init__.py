@@ -1,6 +1,8 @@
-"""The app's models, from its two parts: the feedback engine and the survey builder."""
+"""The app's models, from its parts: the feedback engine, the survey builder and who responded
+(equalities)."""
 
 from surveys.builder.models import SurveyDraft, SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
+from surveys.equalities.models import AboutYou, AboutYouAnswer, DataZone, PostcodeDataZone, SimdRank
 from surveys.feedback.models import (
     Comment,
     DiscussionMixin,
@@ -14,6 +16,11 @@ from surveys.feedback.models import (
 )
 
 __all__ = [
+    "AboutYou",
+    "AboutYouAnswer",
+    "DataZone",
+    "PostcodeDataZone",
+    "SimdRank",
     "Comment",
     "DiscussionMixin",
     "DiscussionPage",

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from surveys.equalities.recording import record_about_you, take_about_you
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
 
@@ -38,7 +39,11 @@ def make_survey(parent, fields=(), places=(), themes=(), **kwargs):
 
 
 def answer(survey, place=None, **data):
-    return SurveySubmission.objects.create(page=survey, place=place, form_data=data)
+    """A stored response, its "about you" answers kept apart as the survey form keeps them."""
+    about_you = take_about_you(data, list(survey.form_fields.all()))
+    submission = SurveySubmission.objects.create(page=survey, place=place, form_data=data)
+    record_about_you(about_you, survey, place, submission=submission)
+    return submission
 
 
 RATING = {

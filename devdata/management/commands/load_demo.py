@@ -20,6 +20,7 @@ from devdata.demo.standing_pages import build_standing_pages
 from devdata.demo.stories import build_story_demo
 from devdata.demo.surveys import build as build_surveys
 from devdata.demo.themes import build_themes
+from devdata.demo.who_we_heard import build_who_we_heard_demo
 from site_home.models import HomePage, PlaceIndexPage, SiteSettings, ThemeIndexPage
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -28,6 +29,7 @@ FEATURE_BUILDERS = [
     build_consultations,
     build_story_demo,
     build_surveys,
+    build_who_we_heard_demo,
     build_event_demo,
     build_discussion_demo,
     build_commitment_demo,

@@ -9,6 +9,7 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, 
 
 from site_home.retention import After, PersonalData, Rule, Transform
 from site_home.visibility import OnVisiblePagesMixin
+from surveys.equalities.questions import POSTCODE_FIELD_TYPE, STANDARD_QUESTIONS, StandardQuestion
 
 
 class SurveyFieldType(models.TextChoices):
@@ -17,6 +18,7 @@ class SurveyFieldType(models.TextChoices):
     RATING = "rating", "Rating scale"
     AGREE = "agree", "Agree / disagree / unsure"
     PLACE = "place", "Place (choose your area)"
+    POSTCODE = POSTCODE_FIELD_TYPE, "Postcode (kept only as its data zone and SIMD band)"
 
 
 AGREE_CHOICES = ["Agree", "Disagree", "Unsure"]
@@ -44,6 +46,14 @@ class SurveyField(AbstractFormField):
         help_text="Optional personal question (age band, for example). Kept apart from the answers and "
         "exported only to staff allowed to see personal data; 'Prefer not to say' is added to its choices.",
     )
+    standard_question = models.CharField(
+        "standard question",
+        max_length=32,
+        blank=True,
+        choices=StandardQuestion.choices,
+        help_text="An 'about you' question from the standard set (Census 2022 categories). Leave the "
+        "choices empty to use the census options; answers are then compared with each place's population.",
+    )
     scale_min = models.PositiveSmallIntegerField("lowest score", default=1)
     scale_max = models.PositiveSmallIntegerField("highest score", default=7)
     scale_min_label = models.CharField("lowest score means", max_length=80, blank=True)
@@ -68,7 +78,7 @@ class SurveyField(AbstractFormField):
 
     panels = AbstractFormField.panels + [
         FieldPanel("theme"),
-        FieldPanel("about_you"),
+        FieldRowPanel([FieldPanel("about_you"), FieldPanel("standard_question")]),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("show_if_question"), FieldPanel("show_if_answer")])],
             heading=_("Skip logic (optional)"),
@@ -90,9 +100,24 @@ class SurveyField(AbstractFormField):
     # Its answers are shown only to staff allowed to see personal data, and removed on retention.
     PERSONAL = models.Q(about_you=True) | models.Q(field_type="email")
 
+    def save(self, *args, **kwargs):
+        # A standard question is an "about you" one, with the census options unless the editor wrote some.
+        if self.standard_question:
+            self.about_you = True
+            if not self.choices.strip():
+                self.choices = "\n".join(STANDARD_QUESTIONS[self.standard_question][1])
+        if self.field_type == SurveyFieldType.POSTCODE:
+            self.required = False
+        return super().save(*args, **kwargs)
+
     @property
     def is_personal(self):
-        return self.about_you or self.field_type == "email"
+        return self.about_you or self.field_type in ("email", SurveyFieldType.POSTCODE)
+
+    @property
+    def asked_about_you(self):
+        """Asked in the optional "about you" part, after the main questions, and stored apart."""
+        return self.about_you or self.field_type == SurveyFieldType.POSTCODE
 
     @property
     def scale(self):
@@ -188,7 +213,17 @@ class SurveySubmission(AbstractFormSubmission):
         verbose_name_plural = "survey responses"
 
     def get_data(self):
-        return {**super().get_data(), "place": self.place.title if self.place_id else ""}
+        data = {**super().get_data(), "place": self.place.title if self.place_id else ""}
+        # The "about you" answers, under keys of their own, only where the listing loaded them (for
+        # staff allowed to see personal data): otherwise they are not read at all.
+        if (record := self._state.fields_cache.get("about_you")) is not None:
+            for answer in record.answers.all():
+                key = f"about_you:{answer.question}"
+                data[key] = f"{data[key]}, {answer.answer}" if key in data else answer.answer
+            if record.simd_quintile:
+                data["about_you:simd"] = f"{record.get_simd_edition_display()} decile {record.simd_decile}"
+            data["about_you:data_zone"] = str(record.data_zone) if record.data_zone_id else ""
+        return data
 
     def page_cache_scope(self, created):
         return self.page_id  # residents' activity on the survey (site_home.cache_versions)

@@ -24,9 +24,11 @@ from wagtail.search import index
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
 from site_home.visibility import VisiblePageQuerySet, visible_q
-from surveys.builder.presets import place_standard_fields
+from surveys.builder.presets import place_standard_fields, standard_about_you_fields
 from surveys.builder.results import survey_results
 from surveys.builder.skip_logic import rule_errors
+from surveys.equalities.questions import WHY_WE_ASK
+from surveys.equalities.recording import question_key, record_about_you, take_about_you
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
 from surveys.feedback.emails import queue_email
 
@@ -141,6 +143,19 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         related_name="later_rounds",
         help_text="An earlier round of this survey, shown on the compass so change over time is visible.",
     )
+    ask_about_you = models.BooleanField(
+        "ask the standard 'about you' questions",
+        default=False,
+        help_text="Tick this to add the optional questions (age band, sex, disability, ethnic group, in "
+        "Census 2022 categories, and postcode) after the others, in one step. They are stored apart from "
+        "the answers and reported only as counts.",
+    )
+    why_we_ask = models.TextField(
+        "why we ask about you",
+        blank=True,
+        max_length=1200,
+        help_text="Shown above the 'about you' questions. Leave empty for the standard explanation.",
+    )
     notification_email = models.EmailField(
         blank=True, help_text="Optional: we email this address when someone answers (no personal data)."
     )
@@ -170,6 +185,7 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         ),
         FieldPanel("question_pages"),
         InlinePanel("form_fields", label="Question"),
+        MultiFieldPanel([FieldPanel("ask_about_you"), FieldPanel("why_we_ask")], heading="About you"),
         FieldPanel("thank_you_text"),
         FieldPanel("notification_email"),
     ]
@@ -189,10 +205,21 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
             raise ValidationError({"previous_round": "Choose an earlier survey, not this one."})
 
     def save(self, *args, **kwargs):
-        # The preset fills an empty survey once; editors can then change the questions freely.
+        # The presets fill a survey once; editors can then change the questions freely.
         if self.is_place_standard and not list(self.form_fields.all()):
             self.form_fields = place_standard_fields()
+        questions = list(self.form_fields.all())
+        if self.ask_about_you and not any(field.asked_about_you for field in questions):
+            # After the others, numbered in order (questions made in code have no number yet).
+            questions += standard_about_you_fields()
+            for number, field in enumerate(questions):
+                field.sort_order = number
+            self.form_fields = questions
         return super().save(*args, **kwargs)
+
+    @property
+    def why_we_ask_text(self):
+        return self.why_we_ask or WHY_WE_ASK
 
     # State ---------------------------------------------------------------------------------
 
@@ -248,7 +275,16 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
                 heading = f"{field.label} [theme: {field.theme.name}]" if field.theme_id else field.label
                 columns.append((field.clean_name, heading))
         if getattr(self, "show_personal_data", False):
-            columns += [(f.clean_name, f"About you: {f.label}") for f in fields if f.is_personal]
+            for field in fields:
+                if field.field_type == SurveyFieldType.POSTCODE:
+                    columns += [
+                        ("about_you:data_zone", "About you: data zone"),
+                        ("about_you:simd", "About you: SIMD"),
+                    ]
+                elif field.about_you:
+                    columns.append((f"about_you:{question_key(field)}", f"About you: {field.label}"))
+                elif field.is_personal:
+                    columns.append((field.clean_name, f"About you: {field.label}"))
         return columns
 
     def submission_place(self, form):
@@ -261,9 +297,12 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
 
     def process_form_submission(self, form):
         data = {key: value for key, value in form.cleaned_data.items() if key != HONEYPOT_FIELD}
-        submission = SurveySubmission.objects.create(
-            form_data=data, page=self, place=self.submission_place(form)
-        )
+        about_you = take_about_you(data, self.questions)  # stored apart; the postcode only as its area
+        place = self.submission_place(form)
+        if place is None and about_you.area.place_id:
+            place = PlacePage.objects.filter(pk=about_you.area.place_id).first()
+        submission = SurveySubmission.objects.create(form_data=data, page=self, place=place)
+        record_about_you(about_you, self, place, submission=submission)
         if self.notification_email:
             queue_email(
                 self.notification_email,
