@@ -7,6 +7,7 @@ from .commitments import (
     CommitmentUpdate,
     Partner,
 )
+from .engagement import EngagementRecord, NationalStandard
 from .feedback import OutcomeNotice, RecommendationResponse
 from .pages import OutcomeItem, ReviewDocument, ReviewIndexPage, ReviewPage, ReviewSection
 from .status import ReviewStatus
@@ -18,6 +19,8 @@ __all__ = [
     "CommitmentReminder",
     "CommitmentStatus",
     "CommitmentUpdate",
+    "EngagementRecord",
+    "NationalStandard",
     "OutcomeItem",
     "OutcomeNotice",
     "Partner",

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from site_home.models import SiteSettings
 from site_home.permissions import can_see_personal_data
@@ -39,6 +40,34 @@ class BulkDecisionForm(DecisionForm):
     )
 
 
+class RedactionForm(forms.Form):
+    body = forms.CharField(
+        label=_("The comment with the part removed"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_("Delete the words that must go; the rest stays as the resident wrote it."),
+    )
+    reason = forms.ChoiceField(
+        label=_("Why"), choices=Comment.RedactionReason.choices, help_text=_("Shown on the public page.")
+    )
+    note = forms.CharField(
+        label=_("Note for the record"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, comment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.comment = comment
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if body == self.comment.body.strip():
+            raise forms.ValidationError(_("Remove the part that must go before saving."))
+        return body
+
+
 class OfficialResponseForm(forms.Form):
     display_name = forms.CharField(max_length=80, label="Shown as")
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, label="Response")
@@ -61,7 +90,15 @@ def moderate_comment(request, pk):
     response_form = OfficialResponseForm(
         prefix="response", initial={"display_name": SiteSettings.for_request(request).organisation_name}
     )
-    if request.method == "POST" and "decision-action" in request.POST:
+    redaction = RedactionForm(prefix="redact", comment=comment, initial={"body": comment.body})
+    if request.method == "POST" and "redact-body" in request.POST:
+        redaction = RedactionForm(request.POST, prefix="redact", comment=comment)
+        if redaction.is_valid():
+            data = redaction.cleaned_data
+            comment.redact(request.user, data["body"], data["reason"], data["note"].strip())
+            messages.success(request, _("Part of the comment was removed, and the reason recorded."))
+            return redirect("surveys_moderate_comment", pk=comment.pk)
+    elif request.method == "POST" and "decision-action" in request.POST:
         decision = DecisionForm(request.POST, prefix="decision")
         if decision.is_valid():
             moderation.moderate(
@@ -87,6 +124,7 @@ def moderate_comment(request, pk):
             "comment": comment,
             "decision": decision,
             "response_form": response_form if can_respond else None,
+            "redaction": redaction,
             "history": comment.moderation_events.select_related("user"),
             "reports": comment.reports.all(),
             "show_personal_data": can_see_personal_data(request.user),

@@ -191,6 +191,7 @@ def submit_comment(request, page, form, parent=None):
         stance=data.get("stance") or "",
         category=data.get("category") or "",
         notify_on_outcome=bool(data.get("notify_on_outcome")),
+        publication=Comment.Publication.NAMED if official else data["publication"],
         is_official_response=official,
         author=request.user if official else None,
         source_path=safe_return_path(request, data.get("return_to"), page.url or "/"),

@@ -1,5 +1,7 @@
-"""The app's models, from its two parts: the feedback engine and the survey builder."""
+"""The app's models, from its parts: the feedback engine, the survey builder and the analysis of
+what residents said (coding frames)."""
 
+from surveys.analysis.models import Code, Coding, Suggestion
 from surveys.builder.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 from surveys.feedback.models import (
     Comment,
@@ -14,6 +16,8 @@ from surveys.feedback.models import (
 )
 
 __all__ = [
+    "Code",
+    "Coding",
     "Comment",
     "DiscussionMixin",
     "DiscussionPage",
@@ -23,6 +27,7 @@ __all__ = [
     "ModerationEvent",
     "Reaction",
     "Report",
+    "Suggestion",
     "SurveyField",
     "SurveyIndexPage",
     "SurveyPage",
