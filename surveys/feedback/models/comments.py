@@ -118,7 +118,12 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
     def published(self):
         """What the public may read: published by a moderator (or at once) and not kept private
         by the resident who wrote it. Every public list, count, feed and quote goes through it."""
-        return self.filter(state=Comment.State.PUBLISHED).exclude(publication=Comment.Publication.PRIVATE)
+        return self.accepted().exclude(publication=Comment.Publication.PRIVATE)
+
+    def accepted(self):
+        """Through confirmation and moderation, published or kept private: for staff and for
+        telling the writers (the outcome email), never for a public page."""
+        return self.filter(state=Comment.State.PUBLISHED)
 
     def top_level(self):
         return self.filter(parent__isnull=True)
