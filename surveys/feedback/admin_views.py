@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from site_home.models import SiteSettings
 from site_home.permissions import can_see_personal_data
+from surveys.analysis.admin_views import CODE_PERMISSION
+from surveys.analysis.frame import apply_code
+from surveys.analysis.models import Code
 from surveys.feedback import moderation
 from surveys.models import Comment
 
@@ -141,6 +144,11 @@ def bulk_moderate(request):
         queryset = queryset.filter(state=state)
     if request.GET.get("page__id__exact", "").isdigit():
         queryset = queryset.filter(page_id=request.GET["page__id__exact"])
+    page_id = request.GET.get("page__id__exact", "")
+    codes = Code.objects.filter(page_id=page_id) if page_id.isdigit() else Code.objects.none()
+    may_code = request.user.has_perm(CODE_PERMISSION)
+    if request.method == "POST" and "apply_code" in request.POST and may_code:
+        return _apply_code_in_bulk(request, queryset, codes)
     form = BulkDecisionForm(request.POST or None)
     form.fields["comments"].queryset = queryset
     if request.method == "POST" and form.is_valid():
@@ -162,5 +170,21 @@ def bulk_moderate(request):
             "states": Comment.State.choices,
             "show_personal_data": can_see_personal_data(request.user),
             "index_url": index_url(),
+            "codes": list(codes) if may_code else [],
         },
     )
+
+
+def _apply_code_in_bulk(request, queryset, codes):
+    """The coding frame's "apply code" on the moderation screen, for the page it is filtered to."""
+    back = f"{reverse('surveys_bulk_moderate')}?{request.GET.urlencode()}"
+    code_id = request.POST.get("code", "")
+    code = codes.filter(pk=int(code_id)).first() if code_id.isdigit() else None
+    chosen = [pk for pk in request.POST.getlist("comments") if pk.isdigit()]
+    selected = list(queryset.filter(pk__in=chosen).values_list("pk", flat=True))
+    if code is None or not selected:
+        messages.error(request, _("Choose a code and at least one comment."))
+        return redirect(back)
+    added = apply_code(code, [f"c{pk}" for pk in selected], request.user)
+    messages.success(request, _("“%(code)s” applied to %(n)d comments.") % {"code": code.label, "n": added})
+    return redirect(back)

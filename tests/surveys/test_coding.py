@@ -226,3 +226,18 @@ def test_only_comments_can_be_quotes(client, coder, discussion, responses, codes
 
 def test_starting_from_a_page_without_starter_codes_adds_none(discussion):
     assert frame.start_codes(discussion) == 0
+
+
+def test_the_bulk_moderation_screen_applies_a_code_too(client, make_user, discussion, responses, codes):
+    user = make_user("moderating-coder", *CODER_PERMS, "surveys.view_comment", "surveys.moderate_comment")
+    client.force_login(user)
+    url = f"{reverse('surveys_bulk_moderate')}?state=published&page__id__exact={discussion.pk}"
+    assert "Apply code" in client.get(url).content.decode()
+    chosen = [str(responses[3].pk), str(responses[4].pk)]
+    response = client.post(url, {"apply_code": "1", "code": codes["bus"].pk, "comments": chosen})
+    assert response.status_code == 302
+    assert set(Coding.objects.filter(code=codes["bus"]).values_list("comment_id", flat=True)) == {
+        responses[3].pk,
+        responses[4].pk,
+    }
+    assert Comment.objects.get(pk=responses[3].pk).state == Comment.State.PUBLISHED  # no decision taken
