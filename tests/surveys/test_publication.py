@@ -33,7 +33,8 @@ def test_the_resident_decides_what_the_public_sees(
     client, discussion, comment_data, place, choice, shows_text, shows_name
 ):
     data = {**comment_data, "body": f"{SECRET} {SAID}", "place": place.pk, "publication": choice}
-    post(client, data)
+    response = post(client, data)
+    assert ("-status=kept" in response["Location"]) is (choice == "private")
     comment = Comment.objects.get()
     assert comment.publication == choice and comment.state == Comment.State.PUBLISHED
     html = public_surfaces(client, discussion, place)
