@@ -44,7 +44,8 @@ class Code(models.Model):
         return self.label
 
     def page_cache_scope(self, created):
-        return None  # staff's working material: shown publicly only through quotes (Coding)
+        # A new code is staff's working material; an edited one may head quotes on an outcome.
+        return None if created else SITE
 
 
 class ResponseRef(models.Model):
