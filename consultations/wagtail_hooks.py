@@ -14,7 +14,7 @@ from surveys.analysis.admin_views import CODE_PERMISSION
 
 from . import admin_views
 from .commitments import admin as commitments_admin
-from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPage, ReviewPage
+from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPage, ReviewPage, ReviewStatus
 from .models.commitments import SETTLED
 from .models.engagement import pre_open_warnings
 
@@ -134,6 +134,8 @@ def warn_before_opening(request, page):
     page = page.specific
     if not isinstance(page, ReviewPage) or "action-publish" not in request.POST:
         return
+    if page.status != ReviewStatus.UPCOMING:
+        return  # once open, the editor's panel still lists what is missing
     warnings = pre_open_warnings(page)
     if warnings:
         listed = " ".join(str(warning) for warning in warnings)

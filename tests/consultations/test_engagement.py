@@ -159,3 +159,15 @@ def test_the_outcome_carries_the_chosen_quotes_as_residents_agreed(client, admin
     assert "Fewer forms" in html and "Iain" not in html
     assert "Private view" not in html and "Kept" not in html
     assert "Not chosen" not in html and "Rejected view" not in html
+
+
+def test_publishing_an_open_consultation_does_not_warn_about_opening(admin_client, review_index):
+    review = make_review(review_index, sections=0, opening_date=days(-3), closing_date=days(30))
+    edit_url = f"/admin/pages/{review.pk}/edit/"
+    page = admin_client.get(edit_url).content.decode()
+    assert "This consultation is missing some basics:" in page
+    data = querydict_from_html(page, form_id="page-edit-form")
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(edit_url, data)
+    shown = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert response.status_code == 302 and "check before it opens" not in shown
