@@ -14,7 +14,7 @@ from .models import OutcomeNotice, ReviewPage, ReviewStatus
 
 def outcome_recipients(review):
     emails = (
-        Comment.objects.published()
+        Comment.objects.accepted()
         .for_page(review)
         .filter(notify_on_outcome=True)
         .exclude(email="")

@@ -6,8 +6,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from site_home.page_cache import ContentPaginator
 from site_home.people import network_is_full, person
 from surveys.feedback.antispam import over_limit, rate_limited_response
+from surveys.models import Comment
 
 from .forms import RecommendationResponseForm
 from .models import RecommendationResponse
@@ -89,3 +91,25 @@ def record_response(review, section, rec, who, form):
     if mine is None:
         return "new"
     return "changed" if mine.choice != values["choice"] else "same"
+
+
+RESPONSES_PER_PAGE = 20
+
+
+def published_responses(request, review):
+    """The closed consultation's comments that residents agreed to publish, named only if they
+    chose so, newest first (served as the review page's own route, so cached like it)."""
+    comments = (
+        Comment.objects.published()
+        .for_page(review)
+        .with_public_place(request)
+        .select_related("page")
+        .newest_first()
+    )
+    key = ("review-responses", review.pk)
+    page_obj = ContentPaginator(comments, RESPONSES_PER_PAGE, request, key).get_page(request.GET.get("page"))
+    return review.render(
+        request,
+        template="consultations/review_responses.html",
+        context_overrides={"page_obj": page_obj, "comments": page_obj.object_list},
+    )

@@ -1,5 +1,7 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
@@ -8,11 +10,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.visibility import visible_q
+from surveys.analysis.admin_views import CODE_PERMISSION
 
 from . import admin_views
 from .commitments import admin as commitments_admin
-from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPage, ReviewPage
+from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPage, ReviewPage, ReviewStatus
 from .models.commitments import SETTLED
+from .models.engagement import pre_open_warnings
 
 FEEDBACK_LABEL = "Feedback overview"
 
@@ -102,6 +106,40 @@ def feedback_header_button(page, user, view_name, next_url=None):
 def feedback_listing_button(page, user, next_url=None):
     if page.specific_class is ReviewPage and page.permissions_for_user(user).can_edit():
         yield ListingButton(FEEDBACK_LABEL, _feedback_url(page), icon_name="table", priority=45)
+
+
+CODING_LABEL = _("Coding frame")
+
+
+def _coding_url(page):
+    return reverse("surveys_coding", args=[page.pk])
+
+
+@hooks.register("register_page_header_buttons")
+def coding_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is ReviewPage and user.has_perm(CODE_PERMISSION):
+        yield Button(CODING_LABEL, _coding_url(page), icon_name="tag", priority=45)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def coding_listing_button(page, user, next_url=None):
+    if page.specific_class is ReviewPage and user.has_perm(CODE_PERMISSION):
+        yield ListingButton(CODING_LABEL, _coding_url(page), icon_name="tag", priority=46)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_before_opening(request, page):
+    """On publishing a consultation, say what it is missing (advice: it is published anyway)."""
+    page = page.specific
+    if not isinstance(page, ReviewPage) or "action-publish" not in request.POST:
+        return
+    if page.status != ReviewStatus.UPCOMING:
+        return  # once open, the editor's panel still lists what is missing
+    warnings = pre_open_warnings(page)
+    if warnings:
+        listed = " ".join(str(warning) for warning in warnings)
+        messages.warning(request, _("Published, but check before it opens: %(list)s") % {"list": listed})
 
 
 def _review_section(title, reviews, request, more_label):

@@ -7,6 +7,7 @@ from .commitments import (
     CommitmentUpdate,
     Partner,
 )
+from .engagement import EngagementRecord, NationalStandard
 from .feedback import OutcomeNotice, RecommendationResponse
 from .minutes import MeetingMinutesPage
 from .pages import OutcomeItem, ReviewDocument, ReviewIndexPage, ReviewPage, ReviewSection
@@ -20,6 +21,8 @@ __all__ = [
     "CommitmentStatus",
     "CommitmentUpdate",
     "MeetingMinutesPage",
+    "EngagementRecord",
+    "NationalStandard",
     "OutcomeItem",
     "OutcomeNotice",
     "Partner",

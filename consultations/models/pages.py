@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,11 +28,13 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from consultations.blocks import RecommendationBlock
-from site_home.models import PlacePage
+from site_home.models import PlacePage, Theme
 from site_home.models.mixins import ContactDetailsMixin, chosen_page_types
 from site_home.visibility import VisiblePageQuerySet, visible_q
+from surveys.analysis.frame import quotes as frame_quotes
 from surveys.models import DiscussionMixin
 
+from .engagement import PreOpenCheckPanel, engagement_by_standard
 from .status import ReviewStatus, derive_status, status_expression
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -163,14 +166,37 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
     final_report = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    response_expected_on = models.DateField(
+        _("we will publish our response by"),
+        null=True,
+        blank=True,
+        help_text=_("Told to residents, so they know when to look for the outcome."),
+    )
+    short_period_reason = models.TextField(
+        _("why the period is shorter than 12 weeks"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Only if residents have less than 12 weeks to respond."),
+    )
+    publish_responses = models.BooleanField(
+        _("publish the responses"),
+        default=False,
+        help_text=_(
+            "Once the consultation has closed, list the comments residents agreed to publish on "
+            "their own page."
+        ),
+    )
 
     objects = PageManager.from_queryset(ReviewQuerySet)()
     base_form_class = ReviewPageForm
 
     content_panels = Page.content_panels + [
+        PreOpenCheckPanel(heading=_("Pre-open check")),
         FieldPanel("summary"),
         ContactDetailsMixin.contact_panel("run_by", heading="Who is running it"),
         FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")], heading="Feedback dates"),
+        FieldPanel("short_period_reason"),
+        FieldPanel("response_expected_on"),
         FieldPanel("places"),
         FieldPanel("themes"),
         InlinePanel("documents", label="Document", heading="Downloads"),
@@ -186,7 +212,15 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         ),
         InlinePanel("sections", label="Key area", heading="Key areas"),
     ]
+    engagement_panels = [
+        InlinePanel(
+            "engagement",
+            label=_("What we did"),
+            heading=_("How we engaged (National Standards for Community Engagement)"),
+        )
+    ]
     outcome_panels = [
+        FieldPanel("publish_responses"),
         FieldPanel("outcome_published"),
         FieldPanel("outcome_summary"),
         FieldPanel("final_report"),
@@ -196,6 +230,7 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         [
             ObjectList(content_panels, heading="Content"),
             ObjectList(DiscussionMixin.discussion_panels, heading="Discussion"),
+            ObjectList(engagement_panels, heading=_("How we engaged")),
             ObjectList(outcome_panels, heading="Outcome"),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
@@ -351,6 +386,35 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
                 item.anchor = f"section-{item.target_key}"
         return items
 
+    @property
+    def responses_published(self):
+        """The responses page exists once the consultation has closed and editors chose to publish it."""
+        return self.publish_responses and self.status in (ReviewStatus.CLOSED, ReviewStatus.OUTCOME)
+
+    def engagement_list(self):
+        return engagement_by_standard(self)
+
+    # --- its coding frame (surveys.analysis) ----------------------------------------------
+
+    def coding_sources(self):
+        """The review's own comments and its discussion's, and the free-text answers of its survey."""
+        comment_pages = [self.pk] + ([self.discussion_page_id] if self.discussion_page_id else [])
+        return comment_pages, [self.survey_page_id] if self.survey_page_id else []
+
+    def starter_codes(self):
+        """A code per key area (with its theme), then one per site theme not already covered."""
+        from_key_areas = [
+            (section.title, strip_tags(section.where_next), section.theme_id)
+            for section in self.sections.all()
+        ]
+        covered = {theme_id for _, _, theme_id in from_key_areas}
+        from_themes = [
+            (theme.name, theme.description, theme.pk)
+            for theme in Theme.objects.order_by("name")
+            if theme.pk not in covered
+        ]
+        return from_key_areas + from_themes
+
     def get_context(self, request, *args, **kwargs):
         build_document = import_string("consultations.document.build_document")  # it renders forms
         context = super().get_context(request, *args, **kwargs)
@@ -358,6 +422,7 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         context["document"] = SimpleLazyObject(lambda: build_document(self, request))
         if self.status == ReviewStatus.OUTCOME:
             context["outcome_items"] = SimpleLazyObject(lambda: self.outcome_item_list(request))
+            context["quotes"] = SimpleLazyObject(lambda: frame_quotes(self, request))
         return context
 
     @path("")
@@ -378,6 +443,13 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         return self.render(
             request, template="consultations/discuss.html", context_overrides=self.discussion_target(key)
         )
+
+    @path("responses/", name="responses")
+    def responses(self, request):
+        """What residents said, as they agreed it may be shown, once the consultation has closed."""
+        if not self.responses_published:
+            raise Http404("Responses are not published")
+        return import_string("consultations.views.published_responses")(request, self)
 
     @path("respond/<str:key>/", name="respond")
     def respond(self, request, key):

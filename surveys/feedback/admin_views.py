@@ -7,9 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from site_home.models import SiteSettings
 from site_home.permissions import can_see_personal_data
+from surveys.analysis.admin_views import CODE_PERMISSION
+from surveys.analysis.frame import apply_code
+from surveys.analysis.models import Code
 from surveys.feedback import moderation
 from surveys.models import Comment
 
@@ -39,6 +43,34 @@ class BulkDecisionForm(DecisionForm):
     )
 
 
+class RedactionForm(forms.Form):
+    body = forms.CharField(
+        label=_("The comment with the part removed"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_("Delete the words that must go; the rest stays as the resident wrote it."),
+    )
+    reason = forms.ChoiceField(
+        label=_("Why"), choices=Comment.RedactionReason.choices, help_text=_("Shown on the public page.")
+    )
+    note = forms.CharField(
+        label=_("Note for the record"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, comment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.comment = comment
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if body == self.comment.body.strip():
+            raise forms.ValidationError(_("Remove the part that must go before saving."))
+        return body
+
+
 class OfficialResponseForm(forms.Form):
     display_name = forms.CharField(max_length=80, label="Shown as")
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, label="Response")
@@ -61,7 +93,15 @@ def moderate_comment(request, pk):
     response_form = OfficialResponseForm(
         prefix="response", initial={"display_name": SiteSettings.for_request(request).organisation_name}
     )
-    if request.method == "POST" and "decision-action" in request.POST:
+    redaction = RedactionForm(prefix="redact", comment=comment, initial={"body": comment.body})
+    if request.method == "POST" and "redact-body" in request.POST:
+        redaction = RedactionForm(request.POST, prefix="redact", comment=comment)
+        if redaction.is_valid():
+            data = redaction.cleaned_data
+            comment.redact(request.user, data["body"], data["reason"], data["note"].strip())
+            messages.success(request, _("Part of the comment was removed, and the reason recorded."))
+            return redirect("surveys_moderate_comment", pk=comment.pk)
+    elif request.method == "POST" and "decision-action" in request.POST:
         decision = DecisionForm(request.POST, prefix="decision")
         if decision.is_valid():
             moderation.moderate(
@@ -87,6 +127,7 @@ def moderate_comment(request, pk):
             "comment": comment,
             "decision": decision,
             "response_form": response_form if can_respond else None,
+            "redaction": redaction,
             "history": comment.moderation_events.select_related("user"),
             "reports": comment.reports.all(),
             "show_personal_data": can_see_personal_data(request.user),
@@ -103,6 +144,11 @@ def bulk_moderate(request):
         queryset = queryset.filter(state=state)
     if request.GET.get("page__id__exact", "").isdigit():
         queryset = queryset.filter(page_id=request.GET["page__id__exact"])
+    page_id = request.GET.get("page__id__exact", "")
+    codes = Code.objects.filter(page_id=page_id) if page_id.isdigit() else Code.objects.none()
+    may_code = request.user.has_perm(CODE_PERMISSION)
+    if request.method == "POST" and "apply_code" in request.POST and may_code:
+        return _apply_code_in_bulk(request, queryset, codes)
     form = BulkDecisionForm(request.POST or None)
     form.fields["comments"].queryset = queryset
     if request.method == "POST" and form.is_valid():
@@ -124,5 +170,21 @@ def bulk_moderate(request):
             "states": Comment.State.choices,
             "show_personal_data": can_see_personal_data(request.user),
             "index_url": index_url(),
+            "codes": list(codes) if may_code else [],
         },
     )
+
+
+def _apply_code_in_bulk(request, queryset, codes):
+    """The coding frame's "apply code" on the moderation screen, for the page it is filtered to."""
+    back = f"{reverse('surveys_bulk_moderate')}?{request.GET.urlencode()}"
+    code_id = request.POST.get("code", "")
+    code = codes.filter(pk=int(code_id)).first() if code_id.isdigit() else None
+    chosen = [pk for pk in request.POST.getlist("comments") if pk.isdigit()]
+    selected = list(queryset.filter(pk__in=chosen).values_list("pk", flat=True))
+    if code is None or not selected:
+        messages.error(request, _("Choose a code and at least one comment."))
+        return redirect(back)
+    added = apply_code(code, [f"c{pk}" for pk in selected], request.user)
+    messages.success(request, _("“%(code)s” applied to %(n)d comments.") % {"code": code.label, "n": added})
+    return redirect(back)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from site_home.links import absolute_url
@@ -27,6 +28,7 @@ SORTS = {"newest": "Newest", "agreed": "Most agreed"}
 
 STATUS_MESSAGES = {
     "published": "Thank you. Your comment is published.",
+    "kept": _("Thank you. We have your comment: staff will read it, and as you asked it is not shown here."),
     "check-email": "Thank you. Now check your email: we have sent you a link to confirm your comment. "
     "It appears here once you open the link.",
     "pending": "Thank you. Your comment is waiting for a moderator. It appears here once it is approved, "
@@ -191,6 +193,7 @@ def submit_comment(request, page, form, parent=None):
         stance=data.get("stance") or "",
         category=data.get("category") or "",
         notify_on_outcome=bool(data.get("notify_on_outcome")),
+        publication=Comment.Publication.NAMED if official else data["publication"],
         is_official_response=official,
         author=request.user if official else None,
         source_path=safe_return_path(request, data.get("return_to"), page.url or "/"),
@@ -201,7 +204,7 @@ def submit_comment(request, page, form, parent=None):
             comment.state = Comment.State.PUBLISHED
             comment.published_at = timezone.now()
             comment.save()
-            return comment, "published"
+            return comment, "kept" if comment.publication == Comment.Publication.PRIVATE else "published"
         if mode == Publishing.CONFIRM:
             comment.state = Comment.State.UNCONFIRMED
             comment.save()

@@ -2,6 +2,7 @@
 server with messages that say what to fix; what was typed is kept on error."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from site_home.forms import PlaceChoiceField
 from site_home.models import Theme
@@ -57,8 +58,17 @@ class CommentForm(PublicForm):
         label="Where do you live or work? (optional)", required=False, empty_label="I would rather not say"
     )
     notify_on_outcome = forms.BooleanField(label="Email me when the outcome is published", required=False)
+    # Chosen on the form; a post without it (an older form still open in a tab) keeps the old rule.
+    publication = forms.ChoiceField(
+        label=_("May we publish your comment?"),
+        help_text=_("Staff read every comment, whatever you choose."),
+        choices=Comment.Publication.choices,
+        initial=Comment.Publication.NAMED,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     consent = forms.BooleanField(
-        label="I have read the privacy notice and agree to my comment and name being published",
+        label="I have read the privacy notice and agree to my comment being published as I chose",
         error_messages={"required": "Tick the box to say you have read the privacy notice"},
     )
     official = forms.BooleanField(label="Post as the organisation's official response", required=False)
@@ -79,6 +89,8 @@ class CommentForm(PublicForm):
         if is_reply or not getattr(page, "offers_outcome_email", False):
             del self.fields["notify_on_outcome"]
         self.fields["email"].help_text = email_hint(page, "notify_on_outcome" in self.fields)
+        if is_reply:
+            self.fields["publication"].choices = Comment.Publication.choices[:2]
         if user is None or not user.has_perm("surveys.post_official_response"):
             del self.fields["official"]
         else:
@@ -92,6 +104,9 @@ class CommentForm(PublicForm):
         # A hidden field: drop an id that does not exist rather than fail on save.
         theme_id = self.cleaned_data.get("theme_id")
         return theme_id if theme_id and Theme.objects.filter(pk=theme_id).exists() else None
+
+    def clean_publication(self):
+        return self.cleaned_data.get("publication") or Comment.Publication.NAMED
 
     def clean(self):
         data = super().clean()

@@ -2,6 +2,7 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -18,6 +19,7 @@ from surveys.feedback.hub_sections import (
     theme_comments_section,
     theme_discussions_section,
 )
+from surveys.feedback.models.comments import REDACT_LOG_ACTION
 from surveys.models import Comment
 
 PUBLIC_EXPORT = [
@@ -171,6 +173,11 @@ def moderation_urls():
         ),
         path("surveys/follows/", follow_admin.follow_list, name="surveys_follows"),
     ]
+
+
+@hooks.register("register_log_actions")
+def comment_log_actions(actions):
+    actions.register_action(REDACT_LOG_ACTION, _("Redact comment"), _("Part of a comment removed"))
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,6 +1,7 @@
-"""The app's models, from its parts: the feedback engine, the survey builder and who responded
-(equalities)."""
+"""The app's models, from its parts: the feedback engine, the survey builder, who responded
+(equalities) and the analysis of what residents said (coding frames)."""
 
+from surveys.analysis.models import Code, Coding, Suggestion
 from surveys.builder.models import SurveyDraft, SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 from surveys.equalities.models import AboutYou, AboutYouAnswer, DataZone, PostcodeDataZone, SimdRank
 from surveys.feedback.models import (
@@ -21,6 +22,8 @@ __all__ = [
     "DataZone",
     "PostcodeDataZone",
     "SimdRank",
+    "Code",
+    "Coding",
     "Comment",
     "DiscussionMixin",
     "DiscussionPage",
@@ -30,6 +33,7 @@ __all__ = [
     "ModerationEvent",
     "Reaction",
     "Report",
+    "Suggestion",
     "SurveyField",
     "SurveyIndexPage",
     "SurveyDraft",

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from devdata.demo import DemoContext, child_page
+from devdata.demo.coding import build_coding_demo
 from devdata.demo.commitments import build_commitment_demo
 from devdata.demo.consultations import build_demo as build_consultations
 from devdata.demo.discussions import build_discussion_demo
@@ -34,6 +35,7 @@ FEATURE_BUILDERS = [
     build_discussion_demo,
     build_commitment_demo,
     build_minutes_demo,
+    build_coding_demo,
 ]
 
 

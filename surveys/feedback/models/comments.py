@@ -22,7 +22,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.log_actions import log
 
 from site_home.cache_versions import SITE
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
@@ -33,6 +35,8 @@ from .settings import FeedbackSettings, Publishing
 BODY_MAX_LENGTH = 5000
 ANONYMOUS = "Anonymous"
 RETENTION = "PERSONAL_DATA_RETENTION_DAYS"
+REDACTED = "redacted"
+REDACT_LOG_ACTION = "surveys.redact_comment"
 
 
 def confirm_max_age():
@@ -112,6 +116,13 @@ class DiscussionMixin(models.Model):
 
 class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
     def published(self):
+        """What the public may read: published by a moderator (or at once) and not kept private
+        by the resident who wrote it. Every public list, count, feed and quote goes through it."""
+        return self.accepted().exclude(publication=Comment.Publication.PRIVATE)
+
+    def accepted(self):
+        """Through confirmation and moderation, published or kept private: for staff and for
+        telling the writers (the outcome email), never for a public page."""
         return self.filter(state=Comment.State.PUBLISHED)
 
     def top_level(self):
@@ -164,6 +175,19 @@ class Comment(PublicPlaceMixin, models.Model):
         SUGGESTION = "suggestion", "Suggestion"
         CONCERN = "concern", "Concern"
 
+    class Publication(models.TextChoices):
+        """The resident's choice of what the public sees; staff still read and code every one."""
+
+        NAMED = "named", _("Publish it with my name")
+        ANONYMOUS = "anonymous", _("Publish it without my name")
+        PRIVATE = "private", _("Do not publish it")
+
+    class RedactionReason(models.TextChoices):
+        PERSONAL = "personal", _("personal information")
+        OFFENSIVE = "offensive", _("offensive language")
+        DEFAMATORY = "defamatory", _("a claim about a named person")
+        OTHER = "other", _("breaks the house rules")
+
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="feedback_comments")
     section_key = models.CharField(
         max_length=64,
@@ -206,6 +230,16 @@ class Comment(PublicPlaceMixin, models.Model):
     )
     notify_on_outcome = models.BooleanField(
         default=False, verbose_name="email me when the outcome is published"
+    )
+    # Comments from before residents were asked were published with their names: they stay so.
+    publication = models.CharField(
+        max_length=16, choices=Publication.choices, default=Publication.NAMED, db_index=True
+    )
+    redaction_reason = models.CharField(
+        max_length=16,
+        blank=True,
+        choices=RedactionReason.choices,
+        help_text="Set when staff removed part of the comment; the public sees the category.",
     )
     source_path = models.CharField(
         max_length=255, blank=True, help_text="Where on the site it was posted (for links back)."
@@ -283,11 +317,18 @@ class Comment(PublicPlaceMixin, models.Model):
     def anchor(self):
         return f"comment-{self.pk}"
 
+    @property
+    def public_name(self):
+        """The name the public sees: the resident's only when they chose to be named."""
+        if self.is_official_response or self.publication == self.Publication.NAMED:
+            return self.display_name
+        return _("Anonymous")
+
     def page_cache_scope(self, created):
         """What a save changes on the public site (site_home.cache_versions): a new comment waiting
         for confirmation or moderation shows nowhere; one that is published is activity on its page;
         any other change (hidden, removed by a moderator) must vanish from every page at once."""
-        if self.state == self.State.PUBLISHED:
+        if self.state == self.State.PUBLISHED and not getattr(self, "_taken_down", False):
             return self.page_id
         return None if created else SITE
 
@@ -323,3 +364,18 @@ class Comment(PublicPlaceMixin, models.Model):
 
     def flag(self, reason=""):
         self._move(self.State.FLAGGED, "flagged", None, reason)
+
+    def redact(self, user, body, reason, note=""):
+        """Replace the words with `body` (the part staff removed is gone, not hidden) and record
+        why; the page then says that part was removed and the category of reason."""
+        self.body = body
+        self.redaction_reason = reason
+        self._taken_down = True  # the removed words must leave every cached page at once
+        self.save(update_fields=["body", "redaction_reason"])
+        label = self.RedactionReason(reason).label
+        who = user if user is not None and user.is_authenticated else None
+        record = f"{label}: {note}" if note else str(label)
+        self.moderation_events.create(
+            action=REDACTED, from_state=self.state, to_state=self.state, user=who, reason=record
+        )
+        log(instance=self, action=REDACT_LOG_ACTION, user=who, data={"reason": reason, "note": note})
