@@ -36,6 +36,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -141,7 +142,8 @@ def cached_content(request, name, parts, build):
     what depends on nothing but published content (choice lists, counts, HTML fragments)."""
     if not may_share(request):
         return build()
-    digest = hashlib.sha256(repr((content_version(request), parts)).encode()).hexdigest()
+    parts = (content_version(request), translation.get_language(), parts)  # words differ by language
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     return cache.get_or_set(f"content:{name}:{digest}", build, FRAGMENT_SECONDS)
 
 

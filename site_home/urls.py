@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,7 +13,6 @@ from site_home.paths import ADMIN_PATH
 urlpatterns = [
     path(ADMIN_PATH.lstrip("/"), include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", views.search, name="search"),
     path("sitemap.xml", shared(sitemap), {"sitemaps": {"wagtail": links.Sitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Wagtail's page-password form, behind guessing limits (same URL, so Wagtail's links still work).
@@ -22,7 +22,12 @@ urlpatterns = [
     ),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
-    # Each feature app owns its non-page URLs (feeds, confirmations, exports).
+]
+
+# What residents read and post to, in every language: English has no prefix, /cy/ and /gd/ the others.
+# Each feature app owns its non-page URLs (feeds, confirmations, exports).
+translated_patterns = [
+    path("search/", views.search, name="search"),
     path("", include("surveys.feedback.urls")),
     path("", include("stories.urls")),
     path("", include("events.urls")),
@@ -33,7 +38,9 @@ if settings.MEDIA_URL.startswith("/"):
     # Local media (DEBUG, or SERVE_MEDIA=1 for `make serve`); the view refuses otherwise.
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    *translated_patterns, path("", include(wagtail_urls)), prefix_default_language=False
+)
 
 handler404 = "site_home.views.page_not_found"
 handler500 = "site_home.views.server_error"

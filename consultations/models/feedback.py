@@ -1,12 +1,13 @@
 from django.db import models
 from django.db.models import Count
 
+from site_home.languages import in_every_language
 from site_home.retention import After, Anonymise, PersonalData, Rule
 
 
 class ResponseQuerySet(models.QuerySet):
     def for_review(self, review):
-        return self.filter(review=review)
+        return self.filter(review_id__in=in_every_language(review))
 
     def for_place(self, place):
         return self.filter(place=place)

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail_modeladmin",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -89,6 +91,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Inside PageCacheMiddleware, which must see the cookie it sets (site_home/people.py).
     "site_home.people.ParticipantCookieMiddleware",
+    # The language comes from the URL alone (/cy/…, /gd/…, English without a prefix), never from a
+    # cookie or Accept-Language, so a cached page is the same for everyone who asks for its URL.
+    "site_home.middleware.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "site_home.security.SameOriginFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,6 +157,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# Welsh and Scottish Gaelic beside English: councils in Wales and Scotland publish in them by law.
+# Django and Wagtail ship their own strings in both; ours are in locale/.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg"), ("gd", "Gàidhlig")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

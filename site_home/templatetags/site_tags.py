@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from site_home import navigation
 from site_home.frontend import BODY_CLASS_SCRIPT
+from site_home.languages import language_links
 from site_home.page_cache import cached_fragment, may_share
 from site_home.security import has_session
 from site_home.social import page_description, social_metadata
@@ -57,6 +58,17 @@ def social_meta(context, title=None, description=None):
     if description:
         metadata["description"] = description
     return metadata
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """The page in each of the site's languages (site_home.languages), for the switcher and hreflang."""
+    request = context.get("request")
+    if request is None:
+        return []
+    if not hasattr(request, "_page_languages"):  # read once for the head and the header
+        request._page_languages = language_links(request, context.get("page"))
+    return request._page_languages
 
 
 @register.simple_tag(takes_context=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from site_home.languages import in_every_language
 from surveys.builder.models.fields import SurveySubmission
 
 EMPTY = ("", "[]")  # with JSON null (NULL in SQL, None in Python)
@@ -68,7 +69,7 @@ def sql_rows(survey, counted, place=None):
 
 
 def python_rows(survey, counted, place=None):
-    submissions = SurveySubmission.objects.filter(page=survey)
+    submissions = SurveySubmission.objects.filter(page_id__in=in_every_language(survey))
     if place:
         submissions = submissions.filter(place=place)
     rows = Counter()

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from site_home.languages import in_every_language
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
 from site_home.visibility import VisiblePageQuerySet, visible_q
@@ -259,7 +260,7 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         return SurveySubmission
 
     def get_submissions(self):
-        return SurveySubmission.objects.filter(page=self).select_related("place")
+        return SurveySubmission.objects.filter(page_id__in=in_every_language(self)).select_related("place")
 
     def get_submissions_list_view_class(self):
         return import_string("surveys.builder.exports.SurveySubmissionsListView")

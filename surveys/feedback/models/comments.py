@@ -27,6 +27,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.log_actions import log
 
 from site_home.cache_versions import SITE
+from site_home.languages import in_every_language
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 from site_home.visibility import OnVisiblePagesMixin, PublicPlaceMixin, public_page_flag
 
@@ -129,10 +130,10 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
         return self.filter(parent__isnull=True)
 
     def for_page(self, page):
-        return self.filter(page_id=page.pk)
+        return self.filter(page_id__in=in_every_language(page))
 
     def for_section(self, page, section_key):
-        return self.filter(page_id=page.pk, section_key=section_key)
+        return self.for_page(page).filter(section_key=section_key)
 
     def for_place(self, place):
         return self.filter(place_id=place.pk)
