@@ -11,6 +11,6 @@ def add_locales(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("site_home", "0002_trigram_extension"), ("wagtailcore", "0054_initial_locale")]
+    dependencies = [("site_home", "0003_place_population"), ("wagtailcore", "0054_initial_locale")]
 
     operations = [migrations.RunPython(add_locales, migrations.RunPython.noop)]
