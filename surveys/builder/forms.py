@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from site_home.models import PlacePage
+from site_home.forms import PlaceChoiceField
 from surveys.builder.models.fields import AGREE_CHOICES, PREFER_NOT_TO_SAY, SurveyFieldType
 from surveys.builder.skip_logic import asked_questions
 from surveys.equalities.postcodes import normalise_postcode
@@ -75,6 +75,15 @@ class SurveyForm(BaseForm, PublicForm):
         return helper
 
 
+class PlaceAnswerField(PlaceChoiceField):
+    """The place question: chosen as every form chooses a place, kept as the place's slug, since
+    answers are stored as JSON (and a draft's answers between question pages too)."""
+
+    def clean(self, value):
+        place = super().clean(value)
+        return place.slug if place else ""
+
+
 class PostcodeField(forms.CharField):
     """An optional postcode, normalised ("eh11yz" -> "EH1 1YZ"); only read to find the area."""
 
@@ -133,10 +142,9 @@ class SurveyFormBuilder(FormBuilder):
         return forms.ChoiceField(**options)
 
     def create_place_field(self, field, options):
-        options["choices"] = PlacePage.objects.slug_choices()
         options["widget"] = forms.RadioSelect
         options["error_messages"] = {"required": "Choose the area you live in or know best"}
-        return forms.ChoiceField(**options)
+        return PlaceAnswerField(empty_label=None, **options)
 
     def create_postcode_field(self, field, options):
         options["widget"] = forms.TextInput(
