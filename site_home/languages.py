@@ -73,3 +73,8 @@ def in_every_language(page):
     of a page (a comment, a vote, a survey answer) counts for them all, and remembers which one it
     was given on."""
     return Page.objects.filter(translation_key=page.translation_key).values("pk")
+
+
+def language_name(code):
+    """A language's name in itself ("Cymraeg"), for exports' language column."""
+    return dict(settings.LANGUAGES).get(code, code)

@@ -16,6 +16,7 @@ hook make that a 404).
   visitor who has passed the page's restrictions (signed in, entered its password) may act there.
 """
 
+from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404
 from wagtail.models import Page
@@ -77,8 +78,9 @@ class PublicPlaceMixin:
 class VisiblePageQuerySet(PageQuerySet):
     def visible(self, request=None):
         """Live pages under no unpublished or restricted page: `.live().public()` and more, in the
-        same single extra query."""
-        return self.filter(visible_q(request=request))
+        same single extra query. Listed once each, in the site's first language: a translation is
+        reached from its original through the language switcher, and its feedback counts there."""
+        return self.filter(visible_q(request=request), locale__language_code=settings.LANGUAGE_CODE)
 
 
 class OnVisiblePagesMixin:

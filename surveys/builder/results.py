@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 
+from site_home.languages import in_every_language
 from site_home.models import PlacePage
 from site_home.visibility import visible_q
 from surveys.builder.models.fields import SurveyField, SurveyFieldType, SurveySubmission
@@ -136,7 +137,7 @@ def response_counts(survey):
     public may see that (site_home.visibility): one small indexed query (and one for the hidden
     pages when there is a previous round). Adding or deleting an answer (or a place, or hiding the
     previous round) changes it, so it keys the cache."""
-    pages = Q(page_id=survey.pk)
+    pages = Q(page_id__in=in_every_language(survey))  # answers in every language count together
     if survey.previous_round_id:
         pages |= Q(page_id=survey.previous_round_id) & visible_q("page__")
     return list(
@@ -171,7 +172,10 @@ def survey_results(survey, place_slug=None):
     everywhere = cached.get(all_key)
     if everywhere is not None and place_slug not in {place.slug for place in everywhere.places}:
         return everywhere  # an unknown place shows everything, without a cache entry per made-up slug
-    per_place = {place_id: n for page_id, place_id, n, _ in responses if page_id == survey.pk}
+    per_place = Counter()
+    for page_id, place_id, n, _ in responses:
+        if page_id != survey.previous_round_id:
+            per_place[place_id] += n
     shown = survey.previous_round_id in {page_id for page_id, *_ in responses}
     results = compute_results(survey, place_slug, per_place, survey.previous_round if shown else None)
     cache.set(own_key if results.selected_place else all_key, results)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from wagtail.models import Page
 
 from site_home.languages import in_every_language
 from surveys.builder.models.fields import SurveySubmission
@@ -23,7 +24,8 @@ EMPTY = ("", "[]")  # with JSON null (NULL in SQL, None in Python)
 TALLY_SQL = """
 SELECT s.place_id, e.key, CASE WHEN e.key = ANY(%(counted)s) THEN e.value END, count(*)
 FROM {table} AS s CROSS JOIN LATERAL jsonb_each_text(s.form_data) AS e
-WHERE s.page_id = %(page)s {place_filter} AND e.value NOT IN ('', '[]')
+WHERE s.page_id IN (SELECT id FROM {pages} WHERE translation_key = %(translation_key)s)
+  {place_filter} AND e.value NOT IN ('', '[]')
 GROUP BY 1, 2, 3
 """
 
@@ -57,9 +59,14 @@ def answer_tallies(survey, counted, place=None):
 def sql_rows(survey, counted, place=None):
     sql = TALLY_SQL.format(
         table=connection.ops.quote_name(SurveySubmission._meta.db_table),
+        pages=connection.ops.quote_name(Page._meta.db_table),
         place_filter="AND s.place_id = %(place)s" if place else "",
     )
-    params = {"counted": list(counted), "page": survey.pk, "place": place.pk if place else None}
+    params = {
+        "counted": list(counted),
+        "translation_key": str(survey.translation_key),
+        "place": place.pk if place else None,
+    }
     with transaction.atomic(), connection.cursor() as cursor:
         # The planner guesses 100 keys per answer, so past ~60,000 answers it would JIT-compile
         # this query, which costs more than the pass itself.

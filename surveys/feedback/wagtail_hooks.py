@@ -11,6 +11,7 @@ from wagtail_modeladmin.views import IndexView
 
 from site_home.admin_lookups import DeclaredLookupsOnlyMixin
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
+from site_home.languages import language_name
 from site_home.permissions import can_see_personal_data
 from surveys.feedback import admin_views, follow_admin
 from surveys.feedback.hub_sections import (
@@ -24,6 +25,7 @@ from surveys.models import Comment
 
 PUBLIC_EXPORT = [
     "page_title",
+    "language",
     "section_label",
     "place_title",
     "theme_name",
@@ -40,6 +42,7 @@ PUBLIC_EXPORT = [
 PERSONAL_EXPORT = ["display_name", "email"]
 EXPORT_HEADINGS = {
     "page_title": "Page",
+    "language": "Language",
     "section_label": "Section",
     "place_title": "Place",
     "theme_name": "Theme",
@@ -116,7 +119,7 @@ class CommentAdmin(ModelAdmin):
         "stance",
         "category",
     ]
-    list_select_related = ["page", "place", "theme"]
+    list_select_related = ["page__locale", "place", "theme"]
     search_fields = ["body", "section_label"]
     export_filename = "comments"
     index_view_class = CommentIndexView
@@ -139,6 +142,9 @@ class CommentAdmin(ModelAdmin):
         return format_html("{}{}", official, obj.body[:120])
 
     excerpt.short_description = "Comment"
+
+    def language(self, obj):
+        return language_name(obj.page.locale.language_code)
 
     def page_title(self, obj):
         return obj.page.title

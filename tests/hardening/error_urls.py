@@ -2,7 +2,9 @@
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db.utils import OperationalError
-from django.urls import include, path
+from django.urls import path
+
+from site_home import urls as site_urls
 
 
 def forbidden(request):
@@ -33,8 +35,7 @@ urlpatterns = [
     path("broken/", broken),
     path("database-down/", database_down),
     path("too-many/", too_many),
-    path("", include("site_home.urls")),
-]
+] + site_urls.urlpatterns  # as they are: they hold i18n_patterns, which cannot be included
 
 handler404 = "site_home.views.page_not_found"
 handler500 = "site_home.views.server_error"

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.db.utils import OperationalError
 from django.http import HttpResponse
 from django.template import Context, RequestContext, Template
-from django.urls import include, path
+from django.urls import path
 
+from site_home import urls as site_urls
 from site_home.page_cache import shared
 from site_home.security import same_origin_required
 
@@ -73,8 +74,7 @@ urlpatterns = [
     path("not-shared/", plain),
     path("too-many/", too_many),
     path("database-down/", database_down),
-    path("", include("site_home.urls")),
-]
+] + site_urls.urlpatterns  # as they are: they hold i18n_patterns, which cannot be included
 
 handler404 = "site_home.views.page_not_found"
 handler500 = "site_home.views.server_error"

@@ -5,8 +5,10 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from surveys.models import Comment
+from surveys.builder.results import survey_results
+from surveys.models import Comment, DiscussionPage, SurveySubmission
 from tests.surveys.factories import CommentFactory, make_discussion
+from tests.surveys.survey_factories import make_survey, make_survey_index
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +75,29 @@ def test_feedback_on_a_translation_counts_with_the_original(client, home_page):
     english_page = client.get(discussion.url).content.decode()
     assert "Agorwch hi ar brynhawn Sul." in english_page and "Open it on Sundays." in english_page
     assert "Open it on Sundays." in client.get(welsh.url).content.decode()
+
+
+def test_listings_show_each_page_once_in_its_first_language(home_page):
+    discussion = make_discussion(home_page, title="The hall", slug="hall")
+    translate(discussion, "cy", title="Y neuadd")
+    assert list(DiscussionPage.objects.visible()) == [discussion]
+
+
+def test_survey_answers_in_every_language_count_together(client, home_page):
+    survey = make_survey(
+        make_survey_index(home_page),
+        fields=[{"label": "How good is the hall?", "field_type": "rating", "scale_min": 1, "scale_max": 5}],
+        results_public=True,
+    )
+    welsh = translate(survey, "cy", title="Y neuadd")
+    (question,) = survey.get_form_fields()
+    (welsh_question,) = welsh.get_form_fields()
+    assert welsh_question.clean_name == question.clean_name  # the answer key is kept
+    SurveySubmission.objects.create(page=survey, form_data={question.clean_name: 4})
+    SurveySubmission.objects.create(page=welsh, form_data={question.clean_name: 2})
+
+    assert survey_results(survey).total == 2
+    assert survey_results(welsh).total == 2
+    rows = [submission.get_data() for submission in survey.get_submissions().order_by("pk")]
+    assert [row["language"] for row in rows] == ["English", "Cymraeg"]  # the export's rows and column
+    assert ("language", "Language") in survey.get_data_fields()

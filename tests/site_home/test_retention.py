@@ -119,6 +119,7 @@ NOT_RESIDENTS_DATA = {
     "surveys.FeedbackSettings": "the moderators' address",
     "surveys.SurveyField": "a question's key, not a person",
     "surveys.DataZone": "a neighbourhood's public name, from the published lookup",
+    "consultations.MeetingMinutesPage": "the name of a public meeting (a committee), not of a person",
     "surveys.SurveyPage": "the staff address told of new answers",
     "consultations.ReviewPage": "the consultation's public contact",
     "stories.StoryPage": "a published story's teller, published with consent and removed with the page",

@@ -32,9 +32,10 @@ def test_a_warm_story_page_skips_the_content_queries(client, story_index, places
     visit(client, story.url)
     warm, cached = visit(client, story.url)
     assert cached == uncached
-    # Routing, view restrictions (Wagtail's and the page cache's), settings, the story's themes (the
-    # comment form needs one) and the pages the public may not see (read once per request).
-    assert warm == 12 and cold >= 20
+    # Routing (with the active language's locale), view restrictions (Wagtail's and the page
+    # cache's), settings, the story's themes (the comment form needs one) and the pages the public
+    # may not see (read once per request).
+    assert warm == 13 and cold >= 20
 
 
 def test_signed_in_visitors_get_their_form_token_in_a_cached_comment_list(

@@ -157,7 +157,7 @@ def test_retention_deletes_about_you_rows(survey, zone, settings):
 
 
 def test_the_migration_moves_old_about_you_answers_out_of_the_answers(home_page, north):
-    migration = import_module("surveys.migrations.0008_about_you_stored_apart")
+    migration = import_module("surveys.migrations.0010_about_you_stored_apart")
     survey = make_survey(make_survey_index(home_page), fields=[PLACE, AGE])
     n = {f.label: f.clean_name for f in survey.form_fields.all()}
     legacy = SurveySubmission.objects.create(

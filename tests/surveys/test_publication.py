@@ -32,7 +32,7 @@ def public_surfaces(client, discussion, place):
 def test_the_resident_decides_what_the_public_sees(
     client, discussion, comment_data, place, choice, shows_text, shows_name
 ):
-    data = {**comment_data, "body": f"{SECRET} {SAID}", "place": place.pk, "publication": choice}
+    data = {**comment_data, "body": f"{SECRET} {SAID}", "place": place.slug, "publication": choice}
     response = post(client, data)
     assert ("-status=kept" in response["Location"]) is (choice == "private")
     comment = Comment.objects.get()

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from surveys.models import SurveyDraft, SurveyPage, SurveySubmission
+from surveys.models import AboutYouAnswer, SurveyDraft, SurveyPage, SurveySubmission
 from tests.surveys.survey_factories import AGE, RATING, TEXT, make_survey, make_survey_index
 from tests.surveys.test_survey_exports import export, staff
 
@@ -99,8 +99,11 @@ def test_a_resident_answers_page_by_page_checks_and_sends(client, survey, n):
         n["How often do you visit"]: "Every week",
         n["How green is the park"]: 6,
         n["Anything else"]: "More benches",
-        n["Age band"]: "65 and over",
     }
+    # The "about you" answer is kept apart from the others (surveys.equalities).
+    assert [a.answer for a in AboutYouAnswer.objects.filter(about_you__submission=submission)] == [
+        "65 and over"
+    ]
     assert not SurveyDraft.objects.exists()  # the draft goes once the answers are sent
     assert client.get(check_url).status_code == 404  # and its link with it
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from devdata.demo import DemoContext, child_page
@@ -15,6 +15,7 @@ from devdata.demo.commitments import build_commitment_demo
 from devdata.demo.consultations import build_demo as build_consultations
 from devdata.demo.discussions import build_discussion_demo
 from devdata.demo.events import build_event_demo
+from devdata.demo.languages import build_language_demo
 from devdata.demo.minutes import build_minutes_demo
 from devdata.demo.places import build_places
 from devdata.demo.standing_pages import build_standing_pages
@@ -36,6 +37,7 @@ FEATURE_BUILDERS = [
     build_commitment_demo,
     build_minutes_demo,
     build_coding_demo,
+    build_language_demo,  # last: it translates pages the others made
 ]
 
 
@@ -64,7 +66,7 @@ class Command(BaseCommand):
             self.ensure_admin()
 
     def build_foundation(self):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is None:
             root = Page.get_first_root_node()
             home = HomePage(

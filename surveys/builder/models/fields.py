@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, AbstractFormSubmission
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from site_home.languages import language_name
 from site_home.retention import After, PersonalData, Rule, Transform
 from site_home.visibility import OnVisiblePagesMixin
 from surveys.equalities.questions import POSTCODE_FIELD_TYPE, STANDARD_QUESTIONS, StandardQuestion
@@ -91,6 +93,17 @@ class SurveyField(AbstractFormField):
             ],
             heading="Rating scale (only for rating questions)",
         ),
+    ]
+
+    # What a translator translates (wagtail-localize). The answer key and the options stay as in
+    # the original, so answers given on any language version count together.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("scale_min_label"),
+        TranslatableField("scale_max_label"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("choices"),
     ]
 
     class Meta(AbstractFormField.Meta):
@@ -213,7 +226,11 @@ class SurveySubmission(AbstractFormSubmission):
         verbose_name_plural = "survey responses"
 
     def get_data(self):
-        data = {**super().get_data(), "place": self.place.title if self.place_id else ""}
+        data = {
+            **super().get_data(),
+            "place": self.place.title if self.place_id else "",
+            "language": language_name(self.page.locale.language_code),
+        }
         # The "about you" answers, under keys of their own, only where the listing loaded them (for
         # staff allowed to see personal data): otherwise they are not read at all.
         if (record := self._state.fields_cache.get("about_you")) is not None:

@@ -260,7 +260,9 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         return SurveySubmission
 
     def get_submissions(self):
-        return SurveySubmission.objects.filter(page_id__in=in_every_language(self)).select_related("place")
+        return SurveySubmission.objects.filter(page_id__in=in_every_language(self)).select_related(
+            "place", "page__locale"
+        )
 
     def get_submissions_list_view_class(self):
         return import_string("surveys.builder.exports.SurveySubmissionsListView")
@@ -270,7 +272,7 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         answers (headed with their theme), then "about you" answers only for staff allowed to see
         personal data (set on the page by the submissions view for this request)."""
         fields = self.questions
-        columns = [("submit_time", "Submission date"), ("place", "Place")]
+        columns = [("submit_time", "Submission date"), ("place", "Place"), ("language", "Language")]
         for field in fields:
             if not field.is_personal:
                 heading = f"{field.label} [theme: {field.theme.name}]" if field.theme_id else field.label
