@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Count
 
 from site_home.retention import After, Anonymise, PersonalData, Rule
+from surveys.feedback.channels import ChannelMixin
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -21,7 +22,7 @@ class ResponseQuerySet(models.QuerySet):
         return counts
 
 
-class RecommendationResponse(models.Model):
+class RecommendationResponse(ChannelMixin, models.Model):
     """Agree / disagree / unsure on one recommendation, given without writing a comment.
 
     One answer per participant per recommendation (answering again changes it), and a cap on new

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from devdata.demo import DemoContext, child_page
 from surveys.builder.models.fields import SurveyFieldType
-from surveys.builder.presets import place_standard_fields
+from surveys.builder.presets import SurveyPreset, place_standard_fields
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
 AGE_BANDS = "Under 25\n25 to 44\n45 to 64\n65 and over"
@@ -254,7 +254,7 @@ def build(demo: DemoContext):
             opens_on=opens,
             closes_on=closes,
             results_public=True,
-            is_place_standard=True,
+            preset=SurveyPreset.PLACE_STANDARD,
             previous_round=previous,
             places=ps_places,
             themes=ps_themes,

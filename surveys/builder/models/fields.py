@@ -2,12 +2,14 @@
 "about you" flag, and a submission model that remembers the resident's place."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, AbstractFormSubmission
 
 from site_home.retention import After, PersonalData, Rule, Transform
 from site_home.visibility import OnVisiblePagesMixin
+from surveys.feedback.channels import ChannelMixin
 
 
 class SurveyFieldType(models.TextChoices):
@@ -20,6 +22,9 @@ class SurveyFieldType(models.TextChoices):
 
 AGREE_CHOICES = ["Agree", "Disagree", "Unsure"]
 PREFER_NOT_TO_SAY = "Prefer not to say"
+# A rating's "I don't know": stored and shown in the results, never counted in a median or compass.
+DONT_KNOW = "dont-know"
+DONT_KNOW_LABEL = _("I don't know")
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect", SurveyFieldType.AGREE}
 
 
@@ -47,6 +52,11 @@ class SurveyField(AbstractFormField):
     scale_max = models.PositiveSmallIntegerField("highest score", default=7)
     scale_min_label = models.CharField("lowest score means", max_length=80, blank=True)
     scale_max_label = models.CharField("highest score means", max_length=80, blank=True)
+    allow_dont_know = models.BooleanField(
+        _("offer “I don't know”"),
+        default=False,
+        help_text=_("Adds “I don't know” after the scale: counted in the results, left out of the median."),
+    )
 
     panels = AbstractFormField.panels + [
         FieldPanel("theme"),
@@ -55,6 +65,7 @@ class SurveyField(AbstractFormField):
             [
                 FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max")]),
                 FieldRowPanel([FieldPanel("scale_min_label"), FieldPanel("scale_max_label")]),
+                FieldPanel("allow_dont_know"),
             ],
             heading="Rating scale (only for rating questions)",
         ),
@@ -79,7 +90,7 @@ class SurveyField(AbstractFormField):
     def choice_list(self):
         """The options an answer can take, in order (for counting and charts)."""
         if self.field_type == SurveyFieldType.RATING:
-            return [str(value) for value in self.scale]
+            return [str(value) for value in self.scale] + ([DONT_KNOW] if self.allow_dont_know else [])
         if self.field_type == SurveyFieldType.AGREE:
             options = list(AGREE_CHOICES)
         elif self.field_type in CHOICE_TYPES and self.choices.strip():
@@ -130,7 +141,7 @@ class SurveySubmissionQuerySet(OnVisiblePagesMixin, models.QuerySet):
         return self.filter(place=place)
 
 
-class SurveySubmission(AbstractFormSubmission):
+class SurveySubmission(ChannelMixin, AbstractFormSubmission):
     """One resident's answers, with the place they answered for (from the place question, or the
     survey's only place), so answers can be read place by place and theme by theme."""
 
@@ -159,9 +170,14 @@ class SurveySubmission(AbstractFormSubmission):
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = "survey response"
         verbose_name_plural = "survey responses"
+        permissions = [("enter_offline_responses", "Can enter paper, phone and event responses")]
 
     def get_data(self):
-        return {**super().get_data(), "place": self.place.title if self.place_id else ""}
+        return {
+            **super().get_data(),
+            "place": self.place.title if self.place_id else "",
+            "channel": self.get_channel_display(),
+        }
 
     def page_cache_scope(self, created):
         return self.page_id  # residents' activity on the survey (site_home.cache_versions)

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm
@@ -22,7 +23,8 @@ from wagtail.search import index
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
 from site_home.visibility import VisiblePageQuerySet, visible_q
-from surveys.builder.presets import place_standard_fields
+from surveys.builder.presets import SurveyPreset, place_standard_fields
+from surveys.builder.presets import scale_max as preset_scale_max
 from surveys.builder.results import survey_results
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
 from surveys.feedback.emails import queue_email
@@ -106,12 +108,17 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         default=False,
         help_text="Anyone can read the counts and charts at this survey's results page.",
     )
-    is_place_standard = models.BooleanField(
-        "Place Standard survey",
-        default=False,
-        help_text="Tick this when creating the survey to add the 14 Place Standard questions (a 1–7 "
-        "rating plus 'what is good now?' and 'what could be better?' for each theme) in one step. "
-        "Its results show a compass diagram per place.",
+    preset = models.CharField(
+        _("preset"),
+        max_length=32,
+        blank=True,
+        default=SurveyPreset.NONE,
+        choices=SurveyPreset.choices,
+        help_text=_(
+            "Choose a Place Standard version when creating the survey to add its 14 themes in one step "
+            "(each theme's question on the version's scale, with “I don't know”, and two open questions). "
+            "Its results show a compass diagram per place."
+        ),
     )
     previous_round = models.ForeignKey(
         "self",
@@ -136,9 +143,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         ),
         FieldPanel("places"),
         FieldPanel("themes"),
-        MultiFieldPanel(
-            [FieldPanel("is_place_standard"), FieldPanel("previous_round")], heading="Place Standard"
-        ),
+        MultiFieldPanel([FieldPanel("preset"), FieldPanel("previous_round")], heading="Place Standard"),
         InlinePanel("form_fields", label="Question"),
         FieldPanel("thank_you_text"),
         FieldPanel("notification_email"),
@@ -161,8 +166,17 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     def save(self, *args, **kwargs):
         # The preset fills an empty survey once; editors can then change the questions freely.
         if self.is_place_standard and not list(self.form_fields.all()):
-            self.form_fields = place_standard_fields()
+            self.form_fields = place_standard_fields(self.preset)
         return super().save(*args, **kwargs)
+
+    @property
+    def is_place_standard(self):
+        return bool(self.preset)
+
+    @property
+    def scale_max(self):
+        """The highest score on the compass (the preset's scale)."""
+        return preset_scale_max(self.preset)
 
     # State ---------------------------------------------------------------------------------
 
