@@ -346,7 +346,20 @@ CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "30"))
 # The query parameters some public page reads; others are dropped before the view sees them.
 # A discussion thread's are "<thread>-sort", "<thread>-page" and "<thread>-status".
 PAGE_CACHE_QUERY_PARAMETERS = set(
-    ["q", "page", "status", "partner", "place", "theme", "tag", "format", "date_from", "date_to", "return_to"]
+    [
+        "q",
+        "page",
+        "status",
+        "partner",
+        "place",
+        "channel",
+        "theme",
+        "tag",
+        "format",
+        "date_from",
+        "date_to",
+        "return_to",
+    ]
 )
 PAGE_CACHE_THREAD_PARAMETERS = {"sort", "page", "status"}
 

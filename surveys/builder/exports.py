@@ -1,14 +1,26 @@
 """Wagtail's form submissions listing for surveys, with place and theme columns in the CSV/XLSX
-export and "about you" answers only for staff allowed to see personal data."""
+export, the channel each answer came through (filter and column), and "about you" answers only
+for staff allowed to see personal data."""
 
-from wagtail.contrib.forms.views import SubmissionsListView
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 
 from site_home.permissions import can_see_personal_data
+from surveys.feedback.channels import Channel
 
 THEMES_COLUMN = "survey_themes"
 
 
+class SurveySubmissionsFilterSet(SubmissionsListFilterSet):
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
+
+
 class SurveySubmissionsListView(SubmissionsListView):
+    """With a channel filter, so the listing and its export can be split by how answers came in."""
+
+    filterset_class = SurveySubmissionsFilterSet
+
     def dispatch(self, request, *args, **kwargs):
         form_page = kwargs["form_page"]
         # Wagtail asks the page for its columns without the user; the page object is this request's own.

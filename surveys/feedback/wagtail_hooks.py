@@ -12,6 +12,7 @@ from site_home.admin_lookups import DeclaredLookupsOnlyMixin
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
 from site_home.permissions import can_see_personal_data
 from surveys.feedback import admin_views, follow_admin
+from surveys.feedback.channels import ENTERED_ACTION
 from surveys.feedback.hub_sections import (
     place_comments_section,
     place_discussions_section,
@@ -29,6 +30,7 @@ PUBLIC_EXPORT = [
     "stance_label",
     "category_label",
     "state_label",
+    "get_channel_display",
     "is_official_response",
     "agree_count",
     "report_count",
@@ -45,6 +47,7 @@ EXPORT_HEADINGS = {
     "stance_label": "Stance",
     "category_label": "Category",
     "state_label": "State",
+    "get_channel_display": "Channel",
     "is_official_response": "Official response",
     "agree_count": "Agreements",
     "report_count": "Reports",
@@ -111,6 +114,7 @@ class CommentAdmin(ModelAdmin):
         ("place", RelatedOnlyFieldListFilter),
         ("theme", RelatedOnlyFieldListFilter),
         "is_official_response",
+        "channel",
         "stance",
         "category",
     ]
@@ -197,3 +201,12 @@ hooks.register(PLACE_SECTIONS, order=50)(place_discussions_section)
 hooks.register(THEME_SECTIONS, order=50)(theme_discussions_section)
 hooks.register(PLACE_SECTIONS, order=60)(place_comments_section)
 hooks.register(THEME_SECTIONS, order=60)(theme_comments_section)
+
+
+@hooks.register("register_log_actions")
+def register_entry_log_action(actions):
+    actions.register_action(
+        ENTERED_ACTION,
+        "Enter a paper, phone or event response",
+        "Response entered from paper, phone or an event",
+    )

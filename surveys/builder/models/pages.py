@@ -27,6 +27,7 @@ from surveys.builder.presets import SurveyPreset, place_standard_fields
 from surveys.builder.presets import scale_max as preset_scale_max
 from surveys.builder.results import survey_results
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
+from surveys.feedback.channels import Channel
 from surveys.feedback.emails import queue_email
 
 from .fields import SurveyFieldType, SurveySubmission
@@ -226,7 +227,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         answers (headed with their theme), then "about you" answers only for staff allowed to see
         personal data (set on the page by the submissions view for this request)."""
         fields = self.questions
-        columns = [("submit_time", "Submission date"), ("place", "Place")]
+        columns = [("submit_time", "Submission date"), ("place", "Place"), ("channel", "Channel")]
         for field in fields:
             if not field.is_personal:
                 heading = f"{field.label} [theme: {field.theme.name}]" if field.theme_id else field.label
@@ -306,8 +307,12 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         """The results for the place in ?place=, kept per content version (every answer changes
         it): on a hit not even the query that keys survey_results' own cache is made."""
         place_slug = request.GET.get("place")
+        channel = request.GET.get("channel") if request.GET.get("channel") in Channel.values else None
         return cached_content(
-            request, "survey-results", (self.pk, place_slug), lambda: survey_results(self, place_slug)
+            request,
+            "survey-results",
+            (self.pk, place_slug, channel),
+            lambda: survey_results(self, place_slug, channel),
         )
 
     def results_url(self):
