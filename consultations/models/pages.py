@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -31,6 +32,7 @@ from site_home.models.mixins import chosen_page_types
 from site_home.visibility import VisiblePageQuerySet, visible_q
 from surveys.models import DiscussionMixin
 
+from .feedback import RecommendationResponse
 from .status import ReviewStatus, derive_status, status_expression
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -377,6 +379,20 @@ class ReviewPage(DiscussionMixin, RoutablePageMixin, Page):
         review page stays light (counts and links, not N threads)."""
         return self.render(
             request, template="consultations/discuss.html", context_overrides=self.discussion_target(key)
+        )
+
+    @path("paper/", name="paper")
+    def paper(self, request):
+        """The response form to print and fill in by hand: every key area's recommendations with
+        agree / disagree / not sure boxes and room for comments, as the page asks online."""
+        return self.render(
+            request,
+            template="consultations/review_paper.html",
+            context_overrides={
+                "paper_sections": self.section_list,
+                "paper_choices": RecommendationResponse.Choice.choices,
+                "breadcrumb_extra": _("Paper response form"),
+            },
         )
 
     @path("respond/<str:key>/", name="respond")

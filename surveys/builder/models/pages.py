@@ -23,6 +23,7 @@ from wagtail.search import index
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
 from site_home.visibility import VisiblePageQuerySet, visible_q
+from surveys.builder.paper import paper_questions
 from surveys.builder.presets import SurveyPreset, place_standard_fields
 from surveys.builder.presets import scale_max as preset_scale_max
 from surveys.builder.results import survey_results
@@ -301,6 +302,15 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
             request,
             template="surveys/survey_results.html",
             context_overrides={"results": results, "breadcrumb_extra": "Results"},
+        )
+
+    @path("paper/", name="paper")
+    def paper(self, request):
+        """A copy to print and fill in by hand, from the same questions (surveys.builder.paper)."""
+        return self.render(
+            request,
+            template="surveys/survey_paper.html",
+            context_overrides={"paper_questions": paper_questions(self), "breadcrumb_extra": _("Paper copy")},
         )
 
     def public_results(self, request):
