@@ -9,8 +9,9 @@ import random
 from django.utils import timezone
 
 from devdata.demo import DemoContext, child_page
-from surveys.builder.models.fields import SurveyFieldType
+from surveys.builder.models.fields import DONT_KNOW, SurveyFieldType
 from surveys.builder.presets import SurveyPreset, place_standard_fields
+from surveys.feedback.channels import Channel
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
 AGE_BANDS = "Under 25\n25 to 44\n45 to 64\n65 and over"
@@ -105,7 +106,8 @@ def place_standard_answers(survey, places, seed, later_round):
                     centre = profile.get(question.theme.slug, 4)
                     if later_round:
                         centre += change.get(question.theme.slug, 0)
-                    data[question.clean_name] = score(rng, centre)
+                    # Now and then someone cannot say (no children, so no view on play areas).
+                    data[question.clean_name] = DONT_KNOW if rng.random() < 0.04 else score(rng, centre)
                 elif question.about_you:
                     data[question.clean_name] = rng.choice(AGE_BANDS.split("\n") + ["Prefer not to say"])
                 elif rng.random() < 0.15:
@@ -113,7 +115,32 @@ def place_standard_answers(survey, places, seed, later_round):
                     data[question.clean_name] = rng.choice(pool)
                 else:
                     data[question.clean_name] = ""
-            rows.append(SurveySubmission(page=survey, place=place, form_data=data))
+            rows.append(SurveySubmission(page=survey, place=place, form_data=data, channel=channel(rng)))
+    return rows
+
+
+def channel(rng):
+    """Most answers come online; staff type in the rest from paper, phone calls and events (the
+    events demo names the event)."""
+    draw = rng.random()
+    if draw < 0.14:
+        return Channel.PAPER
+    if draw < 0.19:
+        return Channel.PHONE
+    if draw < 0.27:
+        return Channel.EVENT
+    return Channel.ONLINE
+
+
+def children_answers(survey, place, seed):
+    rng = random.Random(seed)
+    ratings = [q for q in survey.form_fields.all() if q.field_type == SurveyFieldType.RATING]
+    rows = []
+    for _ in range(24):
+        data = {
+            q.clean_name: DONT_KNOW if rng.random() < 0.06 else rng.choice([1, 2, 2, 3, 3]) for q in ratings
+        }
+        rows.append(SurveySubmission(page=survey, place=place, form_data=data, channel=Channel.PAPER))
     return rows
 
 
@@ -283,6 +310,28 @@ def build(demo: DemoContext):
         rows = place_standard_answers(second, demo.places, seed=2026, later_round=True)
         save_answers(rows, timezone.now() - datetime.timedelta(days=20))
         demo.say(f"Survey: {second.title} with {len(rows)} answers")
+
+    children_survey, created = child_page(
+        index_page,
+        SurveyPage,
+        "lochview-primary-place-standard",
+        title="How good is our place? Lochview Primary pupils",
+        introduction=(
+            "The children's Place Standard, filled in on paper by pupils at Lochview Primary with their "
+            "teachers: three faces for each question, from not good to good."
+        ),
+        opens_on=today - datetime.timedelta(days=30),
+        closes_on=today - datetime.timedelta(days=2),
+        results_public=True,
+        preset=SurveyPreset.CHILDREN,
+        places=[demo.places[s] for s in ("lochview",) if s in demo.places],
+        themes=ps_themes,
+        children={"form_fields": place_standard_fields(SurveyPreset.CHILDREN)},
+    )
+    if created and "lochview" in demo.places:
+        rows = children_answers(children_survey, demo.places["lochview"], seed=12)
+        save_answers(rows, timezone.now() - datetime.timedelta(days=25))
+        demo.say(f"Survey: {children_survey.title} with {len(rows)} paper answers")
 
     review_themes = [
         demo.themes[s]
