@@ -57,10 +57,14 @@ def test_entering_responses_needs_the_permission(client, make_user, survey):
     assert not SurveySubmission.objects.exists()
 
 
-def test_an_entered_response_is_checked_stored_with_its_channel_and_counted(client, make_user, survey, event):
+def test_an_entered_response_is_checked_stored_with_its_channel_and_counted(
+    client, admin_client, make_user, survey, event
+):
     user = make_user("clerk", *ENTRY_PERMS)
     client.force_login(user)
-    assert url(survey) in client.get(f"/admin/pages/{survey.pk}/edit/").content.decode()  # header button
+    assert (
+        url(survey) in admin_client.get(f"/admin/pages/{survey.pk}/edit/").content.decode()
+    )  # header button
     page = client.get(url(survey)).content.decode()
     assert "How green is the park" in page and "Gala day drop-in" in page
 

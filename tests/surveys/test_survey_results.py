@@ -255,8 +255,8 @@ def test_compass_svg_is_an_accessible_image_with_a_table(client, rounds, places)
     assert svg.count(f'<circle cx="{CENTRE[0]}" cy="{CENTRE[1]}"') == 7  # the 1–7 rings
     assert "Feeling safe" in svg  # spoke labels
     assert (
-        '<caption class="govuk-table__caption govuk-table__caption--s">Median scores in North</caption>'
-        in html
+        '<caption class="govuk-table__caption govuk-table__caption--s" id="compass-table-north">'
+        "Median scores in North</caption>" in html
     )
     assert "style=" not in html  # CSP: no inline styles
 
