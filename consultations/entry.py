@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from surveys.feedback.channels import ENTERED_ACTION, ChannelForm, can_enter_responses
+from surveys.feedback.models.comments import ANONYMOUS
 from surveys.models import Comment
 
 from .forms import place_choices
@@ -101,7 +102,7 @@ def save_entry(review, form, channel_fields, user):
                 section_label=section.title,
                 place_id=data["place"],
                 theme=section.theme,
-                display_name=data["display_name"].strip() or "Anonymous",
+                display_name=data["display_name"].strip() or ANONYMOUS,
                 body=data[comment_name].strip(),
                 state=Comment.State.PENDING,
                 source_path=review.url_path,

@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
@@ -104,7 +105,7 @@ def feedback_header_button(page, user, view_name, next_url=None):
         yield Button(FEEDBACK_LABEL, _feedback_url(page), icon_name="table", priority=40)
 
 
-ENTER_LABEL = "Enter a paper response"
+ENTER_LABEL = _("Enter a paper response")
 
 
 @hooks.register("register_page_header_buttons")

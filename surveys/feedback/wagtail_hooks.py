@@ -2,6 +2,7 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -207,6 +208,6 @@ hooks.register(THEME_SECTIONS, order=60)(theme_comments_section)
 def register_entry_log_action(actions):
     actions.register_action(
         ENTERED_ACTION,
-        "Enter a paper, phone or event response",
-        "Response entered from paper, phone or an event",
+        _("Enter a paper, phone or event response"),
+        _("Response entered from paper, phone or an event"),
     )

@@ -24,6 +24,19 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name="surveypage",
+            name="previous_round",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The round of this survey before this one. The compass shows it, and the rounds before "
+                "it (up to four), so change over time is visible.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="later_rounds",
+                to="surveys.surveypage",
+            ),
+        ),
         migrations.AlterModelOptions(
             name="surveysubmission",
             options={

@@ -128,7 +128,8 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="later_rounds",
-        help_text="An earlier round of this survey, shown on the compass so change over time is visible.",
+        help_text="The round of this survey before this one. The compass shows it, and the rounds before "
+        "it (up to four), so change over time is visible.",
     )
     notification_email = models.EmailField(
         blank=True, help_text="Optional: we email this address when someone answers (no personal data)."
