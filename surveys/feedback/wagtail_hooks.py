@@ -13,7 +13,7 @@ from site_home.admin_lookups import DeclaredLookupsOnlyMixin
 from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
 from site_home.permissions import can_see_personal_data
 from surveys.feedback import admin_views, follow_admin
-from surveys.feedback.channels import ENTERED_ACTION
+from surveys.feedback.channels import ENTER_RESPONSES_PERMISSION, ENTERED_ACTION
 from surveys.feedback.hub_sections import (
     place_comments_section,
     place_discussions_section,
@@ -202,6 +202,13 @@ hooks.register(PLACE_SECTIONS, order=50)(place_discussions_section)
 hooks.register(THEME_SECTIONS, order=50)(theme_discussions_section)
 hooks.register(PLACE_SECTIONS, order=60)(place_comments_section)
 hooks.register(THEME_SECTIONS, order=60)(theme_comments_section)
+
+
+@hooks.register("register_permissions")
+def entry_permission():
+    """Lets a group be given the entry of paper, phone and event responses in Wagtail's group editor."""
+    app_label, codename = ENTER_RESPONSES_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 @hooks.register("register_log_actions")

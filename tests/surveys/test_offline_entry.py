@@ -49,6 +49,14 @@ def url(survey):
     return f"/admin/surveys/{survey.pk}/enter/"
 
 
+def test_the_permission_can_be_given_to_a_group(admin_client):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.create(name="Front desk")
+    html = admin_client.get(f"/admin/groups/edit/{group.pk}/").content.decode()
+    assert "enter_offline_responses" in html or "Can enter paper, phone and event responses" in html
+
+
 def test_entering_responses_needs_the_permission(client, make_user, survey):
     client.force_login(make_user("editor", "wagtailadmin.access_admin"))
     assert client.get(url(survey)).status_code in (302, 403)
