@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from site_home.models import PlacePage
+from surveys.feedback.channels import Channel
 
 from .models import ReviewPage
 from .overview import COLUMNS, export_response, feedback_rows
@@ -14,12 +15,21 @@ def feedback_overview(request, page_id):
         raise PermissionDenied
     places = list(PlacePage.objects.order_by("title").only("id", "title"))
     place = next((p for p in places if str(p.pk) == request.GET.get("place")), None)
-    rows = feedback_rows(review, place)
+    channel = request.GET.get("channel") if request.GET.get("channel") in Channel.values else None
+    rows = feedback_rows(review, place, channel)
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
-        return export_response(review, rows, fmt)
+        return export_response(review, rows, fmt, channel)
     return TemplateResponse(
         request,
         "consultations/admin/feedback_overview.html",
-        {"review": review, "rows": rows, "columns": COLUMNS, "places": places, "place": place},
+        {
+            "review": review,
+            "rows": rows,
+            "columns": COLUMNS,
+            "places": places,
+            "place": place,
+            "channels": Channel.choices,
+            "channel": channel,
+        },
     )

@@ -29,18 +29,17 @@ def commitments_by_key(page, request):
     return found
 
 
-def comment_counts(page, place=None):
-    """{section_key: published comments, replies included}, in one query."""
-    if place is None:
+def comment_counts(page, place=None, channel=None):
+    """{section_key: published comments, replies included} (from `place` and through `channel`
+    only, if given), in one query."""
+    if place is None and channel is None:
         return Comment.objects.section_counts(page)
-    rows = (
-        Comment.objects.published()
-        .for_page(page)
-        .for_place(place)
-        .order_by()
-        .values("section_key")
-        .annotate(total=Count("pk"))
-    )
+    comments = Comment.objects.published().for_page(page)
+    if place is not None:
+        comments = comments.for_place(place)
+    if channel:
+        comments = comments.filter(channel=channel)
+    rows = comments.order_by().values("section_key").annotate(total=Count("pk"))
     return {row["section_key"]: row["total"] for row in rows}
 
 

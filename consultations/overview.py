@@ -8,6 +8,7 @@ import math
 from django.http import HttpResponse
 
 from site_home.spreadsheets import spreadsheet_safe
+from surveys.feedback.channels import Channel
 
 from .document import comment_counts
 from .models import RecommendationResponse
@@ -22,13 +23,16 @@ def heat_level(value, top):
     return max(1, math.ceil(5 * value / top))
 
 
-def feedback_rows(review, place=None):
-    """Rows of {kind, key, label, values{column: n}, cells[(n, level)]}, in reading order."""
+def feedback_rows(review, place=None, channel=None):
+    """Rows of {kind, key, label, values{column: n}, cells[(n, level)]}, in reading order, from
+    `place` and through `channel` only if given."""
     responses = RecommendationResponse.objects.for_review(review)
     if place is not None:
         responses = responses.for_place(place)
+    if channel:
+        responses = responses.filter(channel=channel)
     tally = responses.tally()
-    comments = comment_counts(review, place)
+    comments = comment_counts(review, place, channel)
     rows = []
     for section in review.section_list:
         section_row = {
@@ -60,18 +64,20 @@ def feedback_rows(review, place=None):
     return rows
 
 
-def _table(rows):
-    yield ["Part", "Key", *[label for _, label in COLUMNS]]
+def _table(rows, channel=None):
+    """The heatmap as rows, with the channel the counts come through (all, or the one filtered)."""
+    through = Channel(channel).label if channel else "All"
+    yield ["Part", "Key", "Channel", *[label for _, label in COLUMNS]]
     for row in rows:
-        yield [row["label"], row["key"], *[row["values"][name] for name, _ in COLUMNS]]
+        yield [row["label"], row["key"], through, *[row["values"][name] for name, _ in COLUMNS]]
 
 
-def export_response(review, rows, fmt):
-    filename = f"{review.slug}-feedback.{fmt}"
+def export_response(review, rows, fmt, channel=None):
+    filename = f"{review.slug}-feedback{'-' + channel if channel else ''}.{fmt}"
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         writer = csv.writer(response)
-        for line in _table(rows):
+        for line in _table(rows, channel):
             writer.writerow([spreadsheet_safe(cell) for cell in line])
     else:
         from openpyxl import Workbook  # loaded on the first export only, as Wagtail's own exports do
@@ -79,7 +85,7 @@ def export_response(review, rows, fmt):
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = "Feedback"
-        for line in _table(rows):
+        for line in _table(rows, channel):
             sheet.append(line)
             for cell in sheet[sheet.max_row]:
                 if cell.data_type == "f":  # typed text that openpyxl took for a formula

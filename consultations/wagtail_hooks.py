@@ -11,8 +11,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.visibility import visible_q
 from surveys.analysis.admin_views import CODE_PERMISSION
+from surveys.feedback.channels import can_enter_responses
 
-from . import admin_views
+from . import admin_views, entry
 from .commitments import admin as commitments_admin
 from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPage, ReviewPage, ReviewStatus
 from .models.commitments import SETTLED
@@ -28,6 +29,11 @@ def register_admin_urls():
             "consultations/review/<int:page_id>/feedback/",
             admin_views.feedback_overview,
             name="consultations_feedback_overview",
+        ),
+        path(
+            "consultations/review/<int:page_id>/enter/",
+            entry.enter_review_response,
+            name="consultations_enter_response",
         ),
         path(
             "reports/commitments/",
@@ -100,6 +106,15 @@ def _feedback_url(page):
 def feedback_header_button(page, user, view_name, next_url=None):
     if page.specific_class is ReviewPage and page.permissions_for_user(user).can_edit():
         yield Button(FEEDBACK_LABEL, _feedback_url(page), icon_name="table", priority=40)
+
+
+ENTER_LABEL = _("Enter a paper response")
+
+
+@hooks.register("register_page_header_buttons")
+def entry_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is ReviewPage and can_enter_responses(user):
+        yield Button(ENTER_LABEL, entry.entry_url(page), icon_name="form", priority=45)
 
 
 @hooks.register("register_page_listing_more_buttons")

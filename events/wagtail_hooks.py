@@ -6,6 +6,7 @@ from events.admin import EventAdminGroup
 from events.models import EventIndexPage, EventPage
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.visibility import visible_q
+from surveys.feedback.channels import RESPONSE_EVENT_PAGES
 
 SECTION_TEMPLATE = "events/sections/event_list.html"
 SECTION_SIZE = 3
@@ -61,3 +62,9 @@ def theme_events(theme, request):
         "All events on this theme",
         urlencode({"theme": theme.slug}),
     )
+
+
+@hooks.register(RESPONSE_EVENT_PAGES)
+def events_for_responses():
+    """Staff may say a paper or in-the-room response came from any event page."""
+    return EventPage.objects.all()

@@ -3,6 +3,7 @@ from django.db.models import Count
 
 from site_home.languages import in_every_language
 from site_home.retention import After, Anonymise, PersonalData, Rule
+from surveys.feedback.channels import ChannelMixin
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -22,7 +23,7 @@ class ResponseQuerySet(models.QuerySet):
         return counts
 
 
-class RecommendationResponse(models.Model):
+class RecommendationResponse(ChannelMixin, models.Model):
     """Agree / disagree / unsure on one recommendation, given without writing a comment.
 
     One answer per participant per recommendation (answering again changes it), and a cap on new

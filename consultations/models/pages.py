@@ -35,6 +35,7 @@ from surveys.analysis.frame import quotes as frame_quotes
 from surveys.models import DiscussionMixin
 
 from .engagement import PreOpenCheckPanel, engagement_by_standard
+from .feedback import RecommendationResponse
 from .status import ReviewStatus, derive_status, status_expression
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -450,6 +451,20 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         if not self.responses_published:
             raise Http404("Responses are not published")
         return import_string("consultations.views.published_responses")(request, self)
+
+    @path("paper/", name="paper")
+    def paper(self, request):
+        """The response form to print and fill in by hand: every key area's recommendations with
+        agree / disagree / not sure boxes and room for comments, as the page asks online."""
+        return self.render(
+            request,
+            template="consultations/review_paper.html",
+            context_overrides={
+                "paper_sections": self.section_list,
+                "paper_choices": RecommendationResponse.Choice.choices,
+                "breadcrumb_extra": _("Paper response form"),
+            },
+        )
 
     @path("respond/<str:key>/", name="respond")
     def respond(self, request, key):

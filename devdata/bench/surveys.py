@@ -15,7 +15,7 @@ from devdata.bench import BenchContext
 from devdata.demo import child_page
 from devdata.demo.surveys import BETTER, GOOD_NOW, age_question, place_question, score
 from surveys.builder.models.fields import SurveyFieldType
-from surveys.builder.presets import place_standard_fields
+from surveys.builder.presets import SurveyPreset, place_standard_fields
 from surveys.feedback.models.follows import email_key
 from surveys.models import Comment, DiscussionPage, Follow, SurveyIndexPage, SurveyPage, SurveySubmission
 
@@ -54,7 +54,7 @@ def build(bench: BenchContext):
         opens_on=today - datetime.timedelta(days=60),
         closes_on=today + datetime.timedelta(days=60),
         results_public=True,
-        is_place_standard=True,
+        preset=SurveyPreset.PLACE_STANDARD,
         places=bench.places,
         children={"form_fields": [place_question(), *place_standard_fields(), age_question()]},
     )

@@ -16,6 +16,7 @@ from consultations.models import (
     ReviewSection,
 )
 from devdata.demo import DemoContext, child_page
+from surveys.feedback.channels import Channel
 from surveys.models import Comment
 
 # (theme slug, title, where we are now, where we want to be, recommendations)
@@ -364,6 +365,10 @@ def build_demo(demo: DemoContext):
         demo.say("Consultations: an upcoming review")
 
 
+# How the agree / disagree answers came in: mostly online, some from paper forms and an event.
+RESPONSE_CHANNELS = [Channel.ONLINE] * 5 + [Channel.PAPER, Channel.EVENT]
+
+
 def _add_feedback(review, places):
     place_cycle = itertools.cycle(
         [places[s] for s in ("ashgrove", "harbourside", "kirkton-cross", "fernbank") if s in places] or [None]
@@ -382,6 +387,8 @@ def _add_feedback(review, places):
                 place=next(place_cycle),
                 display_name=name,
                 email=f"{name.lower()}@example.org",
+                # Every fourth came on a paper response form, typed in by staff.
+                channel=Channel.PAPER if n % 4 == 3 else Channel.ONLINE,
                 body=body,
                 stance=stance,
                 state=Comment.State.PUBLISHED,
@@ -405,6 +412,7 @@ def _add_feedback(review, places):
                         place=next(place_cycle),
                         theme=section.theme,
                         participant=_hash(f"{review.pk}-{person}"),
+                        channel=RESPONSE_CHANNELS[(person + s) % len(RESPONSE_CHANNELS)],
                     )
                 )
     RecommendationResponse.objects.bulk_create(responses)

@@ -10,10 +10,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents.models import Document
 
+from consultations.models import RecommendationResponse
 from devdata.demo import DemoContext, child_page
 from devdata.demo.images import demo_image
 from events.models import Booking, EventIndexPage, EventMaterial, EventPage, EventSession, Interest
 from events.models.pages import LONDON
+from surveys.feedback.channels import Channel
+from surveys.models import Comment, SurveySubmission
 
 HALL_ACCESS = "Step-free entrance from the car park, accessible toilet, hearing loop in the main hall."
 
@@ -471,6 +474,23 @@ def build_event_demo(demo: DemoContext):
         add_demo_people(event, full=full, interest=interest)
     if made:
         demo.say(f"Created {made} events")
+    link_event_responses()
+
+
+# Which past event the demo's "at an event" answers were given at (surveys and consultations demos
+# mark them before the events exist).
+RESPONSE_EVENTS = {"survey": "lochview-steering-group-autumn", "review": "stronger-together-conference"}
+
+
+def link_event_responses():
+    events = {page.slug: page for page in EventPage.objects.filter(slug__in=RESPONSE_EVENTS.values())}
+    survey_event, review_event = (events.get(slug) for slug in RESPONSE_EVENTS.values())
+    unlinked = {"channel": Channel.EVENT, "event__isnull": True}
+    if survey_event:
+        SurveySubmission.objects.filter(**unlinked).update(event=survey_event)
+    if review_event:
+        RecommendationResponse.objects.filter(**unlinked).update(event=review_event)
+        Comment.objects.filter(**unlinked).update(event=review_event)
 
 
 def demo_document(title):

@@ -9,9 +9,10 @@ import random
 from django.utils import timezone
 
 from devdata.demo import DemoContext, child_page
-from surveys.builder.models.fields import SurveyFieldType
-from surveys.builder.presets import place_standard_fields, standard_about_you_fields
+from surveys.builder.models.fields import DONT_KNOW, SurveyFieldType
+from surveys.builder.presets import SurveyPreset, place_standard_fields, standard_about_you_fields
 from surveys.equalities.questions import AGE_BANDS, StandardQuestion
+from surveys.feedback.channels import Channel
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
 PS_PLACES = ["ashgrove", "brackenhill", "carron-vale", "harbourside", "lochview"]
@@ -113,12 +114,41 @@ def place_standard_answers(survey, places, seed, later_round):
                     data[question.clean_name] = score(rng, centre)
                 elif question.asked_about_you:
                     continue  # stored apart from the answers (devdata/demo/who_we_heard.py)
+                    # Now and then someone cannot say (no children, so no view on play areas).
+                    data[question.clean_name] = DONT_KNOW if rng.random() < 0.04 else score(rng, centre)
+                elif question.about_you:
+                    data[question.clean_name] = rng.choice(AGE_BANDS.split("\n") + ["Prefer not to say"])
                 elif rng.random() < 0.15:
                     pool = GOOD_NOW if "good now" in question.label else BETTER
                     data[question.clean_name] = rng.choice(pool)
                 else:
                     data[question.clean_name] = ""
-            rows.append(SurveySubmission(page=survey, place=place, form_data=data))
+            rows.append(SurveySubmission(page=survey, place=place, form_data=data, channel=channel(rng)))
+    return rows
+
+
+def channel(rng):
+    """Most answers come online; staff type in the rest from paper, phone calls and events (the
+    events demo names the event)."""
+    draw = rng.random()
+    if draw < 0.14:
+        return Channel.PAPER
+    if draw < 0.19:
+        return Channel.PHONE
+    if draw < 0.27:
+        return Channel.EVENT
+    return Channel.ONLINE
+
+
+def children_answers(survey, place, seed):
+    rng = random.Random(seed)
+    ratings = [q for q in survey.form_fields.all() if q.field_type == SurveyFieldType.RATING]
+    rows = []
+    for _ in range(24):
+        data = {
+            q.clean_name: DONT_KNOW if rng.random() < 0.06 else rng.choice([1, 2, 2, 3, 3]) for q in ratings
+        }
+        rows.append(SurveySubmission(page=survey, place=place, form_data=data, channel=Channel.PAPER))
     return rows
 
 
@@ -273,7 +303,7 @@ def build(demo: DemoContext):
             opens_on=opens,
             closes_on=closes,
             results_public=True,
-            is_place_standard=True,
+            preset=SurveyPreset.PLACE_STANDARD,
             previous_round=previous,
             places=ps_places,
             themes=ps_themes,
@@ -304,6 +334,28 @@ def build(demo: DemoContext):
         rows = place_standard_answers(second, demo.places, seed=2026, later_round=True)
         save_answers(rows, timezone.now() - datetime.timedelta(days=20))
         demo.say(f"Survey: {second.title} with {len(rows)} answers")
+
+    children_survey, created = child_page(
+        index_page,
+        SurveyPage,
+        "lochview-primary-place-standard",
+        title="How good is our place? Lochview Primary pupils",
+        introduction=(
+            "The children's Place Standard, filled in on paper by pupils at Lochview Primary with their "
+            "teachers: three faces for each question, from not good to good."
+        ),
+        opens_on=today - datetime.timedelta(days=30),
+        closes_on=today - datetime.timedelta(days=2),
+        results_public=True,
+        preset=SurveyPreset.CHILDREN,
+        places=[demo.places[s] for s in ("lochview",) if s in demo.places],
+        themes=ps_themes,
+        children={"form_fields": place_standard_fields(SurveyPreset.CHILDREN)},
+    )
+    if created and "lochview" in demo.places:
+        rows = children_answers(children_survey, demo.places["lochview"], seed=12)
+        save_answers(rows, timezone.now() - datetime.timedelta(days=25))
+        demo.say(f"Survey: {children_survey.title} with {len(rows)} paper answers")
 
     review_themes = [
         demo.themes[s]

@@ -17,6 +17,11 @@ class SiteSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
+    postal_address = models.TextField(
+        "return address",
+        blank=True,
+        help_text="Where people post printed surveys and response forms (printed on each paper copy).",
+    )
     social_links = StreamField([("link", SocialLinkBlock())], blank=True)
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -38,7 +43,10 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("logo")],
             heading="Organisation",
         ),
-        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading="Contact"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("postal_address")],
+            heading="Contact",
+        ),
         FieldPanel("social_links"),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("guidelines_page")],

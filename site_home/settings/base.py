@@ -364,6 +364,7 @@ PAGE_CACHE_QUERY_PARAMETERS = set(
         "partner",
         "consultation",
         "place",
+        "channel",
         "theme",
         "tag",
         "format",

@@ -1,18 +1,28 @@
 """Wagtail's form submissions listing for surveys, with place and theme columns in the CSV/XLSX
-export and "about you" answers only for staff allowed to see personal data. A question a response
-holds no answer for was not asked (a skip rule left it out, or it was added later): it says so,
-unlike a question left blank."""
+export, the channel each answer came through (filter and column), and "about you" answers only
+for staff allowed to see personal data. A question a response holds no answer for was not asked (a
+skip rule left it out, or it was added later): it says so, unlike a question left blank."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 
 from site_home.permissions import can_see_personal_data
+from surveys.feedback.channels import Channel
 
 THEMES_COLUMN = "survey_themes"
 NOT_ASKED = _("Not asked")
 
 
+class SurveySubmissionsFilterSet(SubmissionsListFilterSet):
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
+
+
 class SurveySubmissionsListView(SubmissionsListView):
+    """With a channel filter, so the listing and its export can be split by how answers came in."""
+
+    filterset_class = SurveySubmissionsFilterSet
+
     def dispatch(self, request, *args, **kwargs):
         form_page = kwargs["form_page"]
         # Wagtail asks the page for its columns without the user; the page object is this request's own.

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from site_home.forms import PlaceChoiceField
-from surveys.builder.models.fields import AGREE_CHOICES, PREFER_NOT_TO_SAY, SurveyFieldType
+from surveys.builder.models.fields import (
+    AGREE_CHOICES,
+    DONT_KNOW,
+    DONT_KNOW_LABEL,
+    PREFER_NOT_TO_SAY,
+    SurveyFieldType,
+)
 from surveys.builder.skip_logic import asked_questions
 from surveys.equalities.postcodes import normalise_postcode
 from surveys.equalities.questions import WHY_WE_ASK
@@ -97,6 +103,10 @@ class PostcodeField(forms.CharField):
         return postcode
 
 
+def score_or_dont_know(value):
+    return value if value == DONT_KNOW else int(value)
+
+
 class SurveyFormBuilder(FormBuilder):
     """`fields` are the questions on the form; `all_questions` every question of the survey (for
     the skip rules). The single-page form shows every question, so each rule is in its question's
@@ -128,10 +138,15 @@ class SurveyFormBuilder(FormBuilder):
         if not options.get("help_text") and any(ends.values()):
             low, high = ends[scale[0]] or "lowest", ends[scale[-1]] or "highest"
             options["help_text"] = f"{scale[0]} means {low.lower()}, {scale[-1]} means {high.lower()}."
+        scale_choices = list(options["choices"])
+        if field.allow_dont_know:
+            options["choices"].append((DONT_KNOW, DONT_KNOW_LABEL))
         options["widget"] = forms.RadioSelect
         options["error_messages"] = {"required": f"Choose a score for “{field.label}”"}
-        formfield = forms.TypedChoiceField(coerce=int, **options)
+        formfield = forms.TypedChoiceField(coerce=score_or_dont_know, **options)
         formfield.scale_ends = (field.scale_min_label, field.scale_max_label)
+        formfield.scale_choices = scale_choices
+        formfield.dont_know = (DONT_KNOW, DONT_KNOW_LABEL) if field.allow_dont_know else None
         return formfield
 
     def create_agree_field(self, field, options):

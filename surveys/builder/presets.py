@@ -1,12 +1,38 @@
-"""The Place Standard preset: for each of its 14 themes, a 1–7 rating plus two open questions; and
-the standard "about you" questions."""
+"""The Place Standard presets: the tool's 14 themes, each asked with its own question, rated on its
+scale (with "I don't know"), and followed by two open questions.
+
+Also the standard "about you" questions, asked after the main ones.
+
+Three versions, as the tool publishes them: the adult one (1 to 7), one for young people (1 to 7,
+in their words) and one for children (a 3-point scale). The adult questions are the tool's own.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from site_home.models import Theme
 from surveys.builder.models.fields import SurveyField, SurveyFieldType
 from surveys.equalities.questions import POSTCODE_LABEL, STANDARD_QUESTIONS
 
-LOW_LABEL = "Lots of room for improvement"
-HIGH_LABEL = "Very little room for improvement"
+
+class SurveyPreset(models.TextChoices):
+    NONE = "", _("No preset: I will write the questions")
+    PLACE_STANDARD = "place_standard", _("Place Standard (adults, 1 to 7)")
+    YOUNG_PEOPLE = "place_standard_young", _("Place Standard for young people (1 to 7)")
+    CHILDREN = "place_standard_children", _("Place Standard for children (3-point scale)")
+
+
+@dataclass(frozen=True)
+class Version:
+    scale_max: int
+    low_label: str
+    high_label: str
+    good_now: str
+    better: str
+    questions: tuple  # one per theme, in PLACE_STANDARD's order
+
 
 # The tool's 14 themes: (name, slug, description).
 PLACE_STANDARD = [
@@ -82,12 +108,91 @@ PLACE_STANDARD = [
     ),
 ]
 
+VERSIONS = {
+    SurveyPreset.PLACE_STANDARD: Version(
+        scale_max=7,
+        low_label="Lots of room for improvement",
+        high_label="Very little room for improvement",
+        good_now="What is good now?",
+        better="What could be better?",
+        questions=(
+            "Can I easily walk and cycle around using good-quality routes?",
+            "Does public transport meet my needs?",
+            "Do traffic and parking arrangements allow people to move around safely and meet the "
+            "community's needs?",
+            "Do buildings, streets and public spaces create an attractive place that is easy to get around?",
+            "Can I regularly experience good-quality natural space?",
+            "Can I access a range of spaces with opportunities for play and recreation?",
+            "Do facilities and services meet my needs?",
+            "Is there an active local economy and the opportunity to access good-quality work?",
+            "Do the homes in my area support the needs of the community?",
+            "Is there a range of spaces and opportunities to meet people?",
+            "Does this place have a positive identity and do I feel I belong?",
+            "Do I feel safe here?",
+            "Are buildings and spaces well cared for?",
+            "Do I feel able to take part in decisions and help change things for the better?",
+        ),
+    ),
+    SurveyPreset.YOUNG_PEOPLE: Version(
+        scale_max=7,
+        low_label="Lots of room for improvement",
+        high_label="Very little room for improvement",
+        good_now="What is good about this now?",
+        better="What would make it better?",
+        questions=(
+            "Can I get around easily on foot, by bike or by scooter?",
+            "Can I get where I want to go by bus or train, at a price I can afford?",
+            "Do cars and parking let me move around my area safely?",
+            "Are the streets and buildings around me good to look at and easy to find my way around?",
+            "Can I get to parks, woods, rivers or other green places often?",
+            "Are there good places for me to hang out, play and do sport?",
+            "Are there shops, services and places I need close by?",
+            "Are there chances to get work, training or volunteering near me?",
+            "Are the homes in my area good places to live?",
+            "Are there places where I can meet friends and other people?",
+            "Do I feel proud of my area and feel that I belong here?",
+            "Do I feel safe here?",
+            "Are buildings and spaces looked after?",
+            "Do adults listen to me and can I help change things in my area?",
+        ),
+    ),
+    SurveyPreset.CHILDREN: Version(
+        scale_max=3,
+        low_label="Not good",
+        high_label="Good",
+        good_now="What do you like?",
+        better="What would make it better?",
+        questions=(
+            "Can I walk, scoot and cycle around easily?",
+            "Can I get on a bus or train to go places?",
+            "Do cars let me cross the road and play safely?",
+            "Are the streets nice and easy to find my way around?",
+            "Can I play in parks and green places?",
+            "Are there good places to play?",
+            "Are there shops, doctors, libraries and clubs near me?",
+            "Are there places where the grown-ups I know can work?",
+            "Are the homes near me nice to live in?",
+            "Are there places to meet my friends?",
+            "Do I like living here?",
+            "Do I feel safe here?",
+            "Are things looked after and kept tidy?",
+            "Do grown-ups listen to what I think?",
+        ),
+    ),
+}
+
+
+def scale_max(preset):
+    """The highest score of a preset's ratings (7 when the survey has none)."""
+    version = VERSIONS.get(preset)
+    return version.scale_max if version else 7
+
 
 def place_standard_themes():
     """The 14 Place Standard themes in order, created if an editor has not made them yet."""
     themes = []
     for order, (name, slug, description) in enumerate(PLACE_STANDARD, start=1):
-        theme, _ = Theme.objects.get_or_create(
+        theme, _created = Theme.objects.get_or_create(
             slug=slug,
             defaults={
                 "name": name,
@@ -100,29 +205,31 @@ def place_standard_themes():
     return themes
 
 
-def place_standard_fields():
-    """Unsaved questions for a new Place Standard survey (saved with the page)."""
+def place_standard_fields(preset=SurveyPreset.PLACE_STANDARD):
+    """Unsaved questions for a new survey of `preset` (saved with the page)."""
+    version = VERSIONS[preset]
     fields = []
-    for theme in place_standard_themes():
+    for theme, question in zip(place_standard_themes(), version.questions, strict=True):
         fields += [
             SurveyField(
-                label=theme.name,
-                help_text=theme.description,
+                label=question,
+                help_text=theme.name,
                 field_type=SurveyFieldType.RATING,
                 theme=theme,
                 scale_min=1,
-                scale_max=7,
-                scale_min_label=LOW_LABEL,
-                scale_max_label=HIGH_LABEL,
+                scale_max=version.scale_max,
+                scale_min_label=version.low_label,
+                scale_max_label=version.high_label,
+                allow_dont_know=True,
             ),
             SurveyField(
-                label=f"{theme.name}: what is good now?",
+                label=f"{theme.name}: {version.good_now[0].lower()}{version.good_now[1:]}",
                 field_type="multiline",
                 required=False,
                 theme=theme,
             ),
             SurveyField(
-                label=f"{theme.name}: what could be better?",
+                label=f"{theme.name}: {version.better[0].lower()}{version.better[1:]}",
                 field_type="multiline",
                 required=False,
                 theme=theme,

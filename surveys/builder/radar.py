@@ -6,7 +6,7 @@ the highest score is on the outer ring and a low score (room for improvement) li
 
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The SVG scales to its column, so sizes here are in its own units. It is drawn small with large
 # type: on a 375 px phone the chart is about 345 px wide (0.75 of WIDTH), and labels of
@@ -21,6 +21,7 @@ LABEL_CHARS = 12
 LINE_HEIGHT = 18
 LABEL_SPACING = 4
 MARGIN = 6
+OLDER_DASHES = ("2 4", "12 4 2 4", "1 6")  # rounds before the previous one (dashed "8 5")
 
 
 def angle(index, count):
@@ -55,6 +56,7 @@ class CompassAxis:
     label: str
     score: float | None
     previous: float | None = None
+    older: tuple = ()  # the rounds before the previous one, newest first
 
     @property
     def change(self):
@@ -72,6 +74,7 @@ class Compass:
     scale_max: int = 7
     current_label: str = "This round"
     previous_label: str = ""
+    older_labels: list = field(default_factory=list)
 
     @property
     def count(self):
@@ -116,6 +119,39 @@ class Compass:
     @property
     def previous_points(self):
         return [point(i, self.count, axis.previous, self.scale_max) for i, axis in enumerate(self.axes)]
+
+    @property
+    def older_rounds(self):
+        """The rounds before the previous one that have scores: label, polygon, dashes and scores."""
+        rounds = []
+        for n, label in enumerate(self.older_labels):
+            scores = [axis.older[n] if n < len(axis.older) else None for axis in self.axes]
+            if any(score is not None for score in scores):
+                points = [point(i, self.count, score, self.scale_max) for i, score in enumerate(scores)]
+                rounds.append(
+                    {
+                        "label": label,
+                        "polygon": points_attr(points),
+                        "dashes": OLDER_DASHES[n % len(OLDER_DASHES)],
+                    }
+                )
+        return rounds
+
+    @property
+    def history_columns(self):
+        """Table columns for the earlier rounds, newest first: (label, [score per axis])."""
+        columns = [(self.previous_label, [axis.previous for axis in self.axes])] if self.has_previous else []
+        for n, label in enumerate(self.older_labels):
+            scores = [axis.older[n] if n < len(axis.older) else None for axis in self.axes]
+            if any(score is not None for score in scores):
+                columns.append((label, scores))
+        return columns
+
+    @property
+    def table_rows(self):
+        """[(axis, [its score in each of history_columns])] for the table beside the chart."""
+        columns = [scores for _label, scores in self.history_columns]
+        return [(axis, [scores[i] for scores in columns]) for i, axis in enumerate(self.axes)]
 
     @property
     def current_polygon(self):
@@ -184,8 +220,10 @@ class Compass:
         parts = []
         for axis in self.axes:
             text = f"{axis.label}: {format_score(axis.score)}"
-            if axis.previous is not None:
-                text += f" (earlier round {format_score(axis.previous)})"
+            earlier = [score for score in (axis.previous, *axis.older) if score is not None]
+            if earlier:
+                rounds = "earlier round" if len(earlier) == 1 else "earlier rounds, newest first,"
+                text += f" ({rounds} " + ", ".join(format_score(score) for score in earlier) + ")"
             parts.append(text)
         return f"Median scores out of {self.scale_max}, higher is better. " + "; ".join(parts) + "."
 

@@ -3,7 +3,7 @@
 Loading every answer to count it in Python takes seconds at 50,000 answers. On PostgreSQL one
 `jsonb_each_text` pass reads each answer once and returns a few thousand counts. Other databases
 (SQLite in development and tests) count in Python. Both paths produce the same raw rows,
-(place_id, question, answer as text, how many), and share `tally`, so they agree by construction.
+(page_id, place_id, question, answer as text, how many), and share `tally`, so they agree by construction.
 
 An answer is empty when it is missing, JSON null, "" or []. A list answer (checkboxes, multiselect)
 arrives as JSON text, as `jsonb_each_text` gives it, and counts once for each option chosen.
@@ -14,7 +14,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from wagtail.models import Page
 
 from site_home.languages import in_every_language
 from surveys.builder.models.fields import SurveySubmission
@@ -22,11 +21,10 @@ from surveys.builder.models.fields import SurveySubmission
 EMPTY = ("", "[]")  # with JSON null (NULL in SQL, None in Python)
 
 TALLY_SQL = """
-SELECT s.place_id, e.key, CASE WHEN e.key = ANY(%(counted)s) THEN e.value END, count(*)
+SELECT s.page_id, s.place_id, e.key, CASE WHEN e.key = ANY(%(counted)s) THEN e.value END, count(*)
 FROM {table} AS s CROSS JOIN LATERAL jsonb_each_text(s.form_data) AS e
-WHERE s.page_id IN (SELECT id FROM {pages} WHERE translation_key = %(translation_key)s)
-  {place_filter} AND e.value NOT IN ('', '[]')
-GROUP BY 1, 2, 3
+WHERE s.page_id = ANY(%(pages)s) {place_filter} {channel_filter} AND e.value NOT IN ('', '[]')
+GROUP BY 1, 2, 3, 4
 """
 
 
@@ -48,24 +46,41 @@ def combined(counts):
     return total
 
 
-def answer_tallies(survey, counted, place=None):
-    """{place_id: Counts} for the answers to `survey` (from `place` only, if given). Only the
-    questions named in `counted` have their options counted: written answers need only a count of
-    answers, and grouping by their text would return one row per answer."""
+def answer_tallies(survey, counted, place=None, channel=None):
+    """{place_id: Counts} for the answers to `survey` (from `place` only, and through `channel`
+    only, if given). Only the questions named in `counted` have their options counted: written
+    answers need only a count of answers, and grouping by their text would return one row per answer."""
+    # Answers given on any language version of the survey count together.
+    versions = list(in_every_language(survey).values_list("pk", flat=True)) or [survey.pk]
+    by_version = tallies_by_page(versions, counted, place, channel)
+    if len(by_version) < 2:
+        return by_version.get(survey.pk) or next(iter(by_version.values()), {})
+    places = {place_id for tallies in by_version.values() for place_id in tallies}
+    return {
+        place_id: combined(t[place_id] for t in by_version.values() if place_id in t) for place_id in places
+    }
+
+
+def tallies_by_page(page_ids, counted, place=None, channel=None):
+    """{page_id: {place_id: Counts}} for several surveys (the rounds of one) in one pass."""
     rows = sql_rows if connection.vendor == "postgresql" else python_rows
-    return tally(rows(survey, counted, place))
+    by_page = defaultdict(list)
+    for page_id, *row in rows(list(page_ids), counted, place, channel):
+        by_page[page_id].append(row)
+    return {page_id: tally(page_rows) for page_id, page_rows in by_page.items()}
 
 
-def sql_rows(survey, counted, place=None):
+def sql_rows(page_ids, counted, place=None, channel=None):
     sql = TALLY_SQL.format(
         table=connection.ops.quote_name(SurveySubmission._meta.db_table),
-        pages=connection.ops.quote_name(Page._meta.db_table),
         place_filter="AND s.place_id = %(place)s" if place else "",
+        channel_filter="AND s.channel = %(channel)s" if channel else "",
     )
     params = {
         "counted": list(counted),
-        "translation_key": str(survey.translation_key),
+        "pages": page_ids,
         "place": place.pk if place else None,
+        "channel": channel,
     }
     with transaction.atomic(), connection.cursor() as cursor:
         # The planner guesses 100 keys per answer, so past ~60,000 answers it would JIT-compile
@@ -75,16 +90,18 @@ def sql_rows(survey, counted, place=None):
         return cursor.fetchall()
 
 
-def python_rows(survey, counted, place=None):
-    submissions = SurveySubmission.objects.filter(page_id__in=in_every_language(survey))
+def python_rows(page_ids, counted, place=None, channel=None):
+    submissions = SurveySubmission.objects.filter(page_id__in=page_ids)
     if place:
         submissions = submissions.filter(place=place)
+    if channel:
+        submissions = submissions.filter(channel=channel)
     rows = Counter()
-    for place_id, data in submissions.values_list("place_id", "form_data").iterator():
+    for page_id, place_id, data in submissions.values_list("page_id", "place_id", "form_data").iterator():
         for name, value in data.items():
             text = as_text(value)
             if text is not None and text not in EMPTY:
-                rows[place_id, name, text if name in counted else None] += 1
+                rows[page_id, place_id, name, text if name in counted else None] += 1
     return [(*key, count) for key, count in rows.items()]
 
 

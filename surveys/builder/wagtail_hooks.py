@@ -1,9 +1,15 @@
-"""Survey hooks: hub sections on the home, place and theme pages."""
+"""Survey hooks: hub sections on the home, place and theme pages, and the staff entry screen for
+paper, phone and event responses."""
 
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button, ListingButton
 
 from site_home.hub import HOME_SECTIONS, PLACE_SECTIONS, THEME_SECTIONS, HubSection
 from site_home.visibility import visible_q
+from surveys.builder.entry import enter_survey_response, entry_url
+from surveys.feedback.channels import can_enter_responses
 from surveys.models import SurveyIndexPage, SurveyPage, SurveySubmission
 
 SECTION_TEMPLATE = "surveys/survey_section_list.html"
@@ -59,3 +65,27 @@ def theme_surveys(theme, request):
         more_url=survey_index_url(request),
         more_label="All surveys",
     )
+
+
+ENTER_LABEL = _("Enter a paper response")
+
+
+@hooks.register("register_admin_urls")
+def register_entry_urls():
+    return [path("surveys/<int:page_id>/enter/", enter_survey_response, name="surveys_enter_response")]
+
+
+def _may_enter(page, user):
+    return page.specific_class is SurveyPage and can_enter_responses(user)
+
+
+@hooks.register("register_page_header_buttons")
+def entry_header_button(page, user, view_name, next_url=None):
+    if _may_enter(page, user):
+        yield Button(ENTER_LABEL, entry_url(page), icon_name="form", priority=45)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def entry_listing_button(page, user, next_url=None):
+    if _may_enter(page, user):
+        yield ListingButton(ENTER_LABEL, entry_url(page), icon_name="form", priority=50)

@@ -14,6 +14,7 @@ from site_home.hub import PLACE_SECTIONS, THEME_SECTIONS
 from site_home.languages import language_name
 from site_home.permissions import can_see_personal_data
 from surveys.feedback import admin_views, follow_admin
+from surveys.feedback.channels import ENTER_RESPONSES_PERMISSION, ENTERED_ACTION
 from surveys.feedback.hub_sections import (
     place_comments_section,
     place_discussions_section,
@@ -33,6 +34,7 @@ PUBLIC_EXPORT = [
     "stance_label",
     "category_label",
     "state_label",
+    "get_channel_display",
     "is_official_response",
     "agree_count",
     "report_count",
@@ -50,6 +52,7 @@ EXPORT_HEADINGS = {
     "stance_label": "Stance",
     "category_label": "Category",
     "state_label": "State",
+    "get_channel_display": "Channel",
     "is_official_response": "Official response",
     "agree_count": "Agreements",
     "report_count": "Reports",
@@ -116,6 +119,7 @@ class CommentAdmin(ModelAdmin):
         ("place", RelatedOnlyFieldListFilter),
         ("theme", RelatedOnlyFieldListFilter),
         "is_official_response",
+        "channel",
         "stance",
         "category",
     ]
@@ -210,3 +214,19 @@ hooks.register(PLACE_SECTIONS, order=50)(place_discussions_section)
 hooks.register(THEME_SECTIONS, order=50)(theme_discussions_section)
 hooks.register(PLACE_SECTIONS, order=60)(place_comments_section)
 hooks.register(THEME_SECTIONS, order=60)(theme_comments_section)
+
+
+@hooks.register("register_permissions")
+def entry_permission():
+    """Lets a group be given the entry of paper, phone and event responses in Wagtail's group editor."""
+    app_label, codename = ENTER_RESPONSES_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("register_log_actions")
+def register_entry_log_action(actions):
+    actions.register_action(
+        ENTERED_ACTION,
+        _("Enter a paper, phone or event response"),
+        _("Response entered from paper, phone or an event"),
+    )

@@ -87,7 +87,7 @@ def test_place_standard_results_show_the_compass_with_the_earlier_round(
     compass = page.get_by_role("img", name="Place Standard compass for North")
     expect(compass).to_be_visible()
     expect(page.get_by_text("Place Standard 2025 (dashed)")).to_be_visible()
-    expect(page.get_by_role("table", name="Median scores in North")).to_contain_text("Earlier round")
+    expect(page.get_by_role("table", name="Median scores in North")).to_contain_text("Place Standard 2025")
     assert_accessible(page)
 
     page.get_by_label("Show answers from").select_option("south")

@@ -75,13 +75,13 @@ def test_heatmap_numbers_for_one_place(admin_client, scene):
 def test_exports_csv_and_xlsx(admin_client, scene):
     response = admin_client.get(url(scene["review"], export="csv"))
     lines = list(csv.reader(io.StringIO(response.content.decode())))
-    assert lines[0] == ["Part", "Key", "Comments", "Agree", "Disagree", "Not sure"]
-    assert lines[1] == ["1. Key area 1", scene["s1"].key, "2", "2", "1", "1"]
+    assert lines[0] == ["Part", "Key", "Channel", "Comments", "Agree", "Disagree", "Not sure"]
+    assert lines[1] == ["1. Key area 1", scene["s1"].key, "All", "2", "2", "1", "1"]
     assert "attachment" in response["Content-Disposition"]
 
     response = admin_client.get(url(scene["review"], export="xlsx", place=scene["ashgrove"].pk))
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert [c.value for c in sheet[2]] == ["1. Key area 1", scene["s1"].key, 1, 1, 1, 0]
+    assert [c.value for c in sheet[2]] == ["1. Key area 1", scene["s1"].key, "All", 1, 1, 1, 0]
 
 
 def test_only_editors_of_the_page_see_it(client, django_user_model, scene):

@@ -21,6 +21,21 @@ def test_demo_builds_the_site_once_keeps_edits_and_creates_the_admin_once(client
     assert settings.privacy_page and settings.accessibility_page and settings.guidelines_page
     for place in PlacePage.objects.prefetch_related("priorities", "steering_group_members"):
         assert len(place.priorities.all()) == 3 and place.steering_group_members.all()
+    # Some answers came on paper, by phone or at an event, typed in by staff; the event is named.
+    from consultations.models import RecommendationResponse
+    from surveys.models import SurveyPage, SurveySubmission
+
+    channels = set(SurveySubmission.objects.values_list("channel", flat=True))
+    assert channels == {"online", "paper", "phone", "event"}
+    assert not SurveySubmission.objects.filter(channel="event", event__isnull=True).exists()
+    assert RecommendationResponse.objects.filter(channel="event", event__isnull=False).exists()
+    assert (
+        SurveyPage.objects.get(preset="place_standard_children").form_fields.filter(scale_max=3).count() == 14
+    )
+    assert (
+        settings.postal_address
+        or SiteSettings.for_site(Site.objects.get(is_default_site=True)).postal_address
+    )
     # The reference index is rebuilt once at the end rather than on every save.
     assert ReferenceIndex.objects.exists()
 

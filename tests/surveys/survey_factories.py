@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from surveys.builder.presets import SurveyPreset
 from surveys.equalities.recording import record_about_you, take_about_you
 from surveys.models import SurveyField, SurveyIndexPage, SurveyPage, SurveySubmission
 
@@ -22,6 +23,8 @@ def days(n):
 def make_survey(parent, fields=(), places=(), themes=(), **kwargs):
     """A published survey, open today unless dates are given, with `fields` (dicts of SurveyField)."""
     title = kwargs.pop("title", "Our park")
+    if kwargs.pop("is_place_standard", False):  # the adult version, as before presets had a choice
+        kwargs.setdefault("preset", SurveyPreset.PLACE_STANDARD)
     defaults = {
         "slug": kwargs.pop("slug", title.lower().replace(" ", "-")),
         "introduction": "Tell us what you think.",

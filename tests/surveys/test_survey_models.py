@@ -100,7 +100,7 @@ class TestAdmin(WagtailPageTestCase):
                 "opens_on": str(days(0)),
                 "closes_on": str(days(30)),
                 "themes": [theme.pk],
-                "is_place_standard": "on",
+                "preset": "place_standard",
                 "form_fields": inline_formset([]),
             }
         )

@@ -255,8 +255,8 @@ def test_compass_svg_is_an_accessible_image_with_a_table(client, rounds, places)
     assert svg.count(f'<circle cx="{CENTRE[0]}" cy="{CENTRE[1]}"') == 7  # the 1–7 rings
     assert "Feeling safe" in svg  # spoke labels
     assert (
-        '<caption class="govuk-table__caption govuk-table__caption--s">Median scores in North</caption>'
-        in html
+        '<caption class="govuk-table__caption govuk-table__caption--s" id="compass-table-north">'
+        "Median scores in North</caption>" in html
     )
     assert "style=" not in html  # CSP: no inline styles
 
@@ -330,7 +330,7 @@ def test_what_people_in_an_area_said_about_a_theme(survey_index, places):
     safety = Theme.objects.get(slug="safety")
     answer(park, places["north"], **{names(park)["The park feels safe"]: "Agree"})
     answer(park, places["south"], **{names(park)["The park feels safe"]: "Disagree"})
-    feeling_safe = ps.form_fields.get(label="Feeling safe")
+    feeling_safe = ps.form_fields.get(label="Do I feel safe here?")
     answer(ps, places["north"], **{feeling_safe.clean_name: 5})
 
     [north] = answers_about(safety, places["north"])
@@ -338,7 +338,7 @@ def test_what_people_in_an_area_said_about_a_theme(survey_index, places):
     assert answers_about(safety)[0].answers == ["Agree", "Disagree"]
     by_question = {a.question.label: a.answers for a in answers_about(feeling_safe.theme, places["north"])}
     assert by_question == {
-        "Feeling safe": [5],
+        "Do I feel safe here?": [5],
         "Feeling safe: what is good now?": [],
         "Feeling safe: what could be better?": [],
     }

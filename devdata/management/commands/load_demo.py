@@ -101,6 +101,10 @@ class Command(BaseCommand):
                 ("link", {"label": "Mastodon", "url": "https://mastodon.example.org/@kelvinford"})
             ]
             settings.save()
+        if not settings.postal_address:  # printed on paper surveys and response forms
+            settings.contact_phone = settings.contact_phone or "0800 000 0000"
+            settings.postal_address = "Freepost KELVINFORD COMMUNITY PARTNERSHIP\nKelvinford\nKF1 1AA"
+            settings.save()
 
         demo = DemoContext(site=site, home=home)
         demo.themes = build_themes()

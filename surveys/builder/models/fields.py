@@ -12,6 +12,7 @@ from site_home.languages import language_name
 from site_home.retention import After, PersonalData, Rule, Transform
 from site_home.visibility import OnVisiblePagesMixin
 from surveys.equalities.questions import POSTCODE_FIELD_TYPE, STANDARD_QUESTIONS, StandardQuestion
+from surveys.feedback.channels import ChannelMixin
 
 
 class SurveyFieldType(models.TextChoices):
@@ -25,6 +26,9 @@ class SurveyFieldType(models.TextChoices):
 
 AGREE_CHOICES = ["Agree", "Disagree", "Unsure"]
 PREFER_NOT_TO_SAY = "Prefer not to say"
+# A rating's "I don't know": stored and shown in the results, never counted in a median or compass.
+DONT_KNOW = "dont-know"
+DONT_KNOW_LABEL = _("I don't know")
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect", SurveyFieldType.AGREE}
 
 
@@ -77,6 +81,11 @@ class SurveyField(AbstractFormField):
         default=False,
         help_text=_("For surveys asked one question per page: show this question with the one before it."),
     )
+    allow_dont_know = models.BooleanField(
+        _("offer “I don't know”"),
+        default=False,
+        help_text=_("Adds “I don't know” after the scale: counted in the results, left out of the median."),
+    )
 
     panels = AbstractFormField.panels + [
         FieldPanel("theme"),
@@ -90,6 +99,7 @@ class SurveyField(AbstractFormField):
             [
                 FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max")]),
                 FieldRowPanel([FieldPanel("scale_min_label"), FieldPanel("scale_max_label")]),
+                FieldPanel("allow_dont_know"),
             ],
             heading="Rating scale (only for rating questions)",
         ),
@@ -144,7 +154,7 @@ class SurveyField(AbstractFormField):
     def choice_list(self):
         """The options an answer can take, in order (for counting and charts)."""
         if self.field_type == SurveyFieldType.RATING:
-            return [str(value) for value in self.scale]
+            return [str(value) for value in self.scale] + ([DONT_KNOW] if self.allow_dont_know else [])
         if self.field_type == SurveyFieldType.AGREE:
             options = list(AGREE_CHOICES)
         elif self.field_type in CHOICE_TYPES and self.choices.strip():
@@ -195,7 +205,7 @@ class SurveySubmissionQuerySet(OnVisiblePagesMixin, models.QuerySet):
         return self.filter(place=place)
 
 
-class SurveySubmission(AbstractFormSubmission):
+class SurveySubmission(ChannelMixin, AbstractFormSubmission):
     """One resident's answers, with the place they answered for (from the place question, or the
     survey's only place), so answers can be read place by place and theme by theme."""
 
@@ -224,11 +234,13 @@ class SurveySubmission(AbstractFormSubmission):
     class Meta(AbstractFormSubmission.Meta):
         verbose_name = "survey response"
         verbose_name_plural = "survey responses"
+        permissions = [("enter_offline_responses", "Can enter paper, phone and event responses")]
 
     def get_data(self):
         data = {
             **super().get_data(),
             "place": self.place.title if self.place_id else "",
+            "channel": self.get_channel_display(),
             "language": language_name(self.page.locale.language_code),
         }
         # The "about you" answers, under keys of their own, only where the listing loaded them (for

@@ -25,12 +25,15 @@ from site_home.languages import in_every_language
 from site_home.models import PlacePage
 from site_home.page_cache import cached_content
 from site_home.visibility import VisiblePageQuerySet, visible_q
-from surveys.builder.presets import place_standard_fields, standard_about_you_fields
+from surveys.builder.paper import paper_questions
+from surveys.builder.presets import SurveyPreset, place_standard_fields, standard_about_you_fields
+from surveys.builder.presets import scale_max as preset_scale_max
 from surveys.builder.results import survey_results
 from surveys.builder.skip_logic import rule_errors
 from surveys.equalities.questions import WHY_WE_ASK
 from surveys.equalities.recording import question_key, record_about_you, take_about_you
 from surveys.feedback.antispam import HONEYPOT_FIELD, over_limit, rate_limited_response
+from surveys.feedback.channels import Channel
 from surveys.feedback.emails import queue_email
 
 from .fields import SurveyFieldType, SurveySubmission
@@ -129,12 +132,17 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         default=False,
         help_text="Anyone can read the counts and charts at this survey's results page.",
     )
-    is_place_standard = models.BooleanField(
-        "Place Standard survey",
-        default=False,
-        help_text="Tick this when creating the survey to add the 14 Place Standard questions (a 1–7 "
-        "rating plus 'what is good now?' and 'what could be better?' for each theme) in one step. "
-        "Its results show a compass diagram per place.",
+    preset = models.CharField(
+        _("preset"),
+        max_length=32,
+        blank=True,
+        default=SurveyPreset.NONE,
+        choices=SurveyPreset.choices,
+        help_text=_(
+            "Choose a Place Standard version when creating the survey to add its 14 themes in one step "
+            "(each theme's question on the version's scale, with “I don't know”, and two open questions). "
+            "Its results show a compass diagram per place."
+        ),
     )
     previous_round = models.ForeignKey(
         "self",
@@ -142,7 +150,8 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="later_rounds",
-        help_text="An earlier round of this survey, shown on the compass so change over time is visible.",
+        help_text="The round of this survey before this one. The compass shows it, and the rounds before "
+        "it (up to four), so change over time is visible.",
     )
     ask_about_you = models.BooleanField(
         "ask the standard 'about you' questions",
@@ -181,9 +190,7 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         ),
         FieldPanel("places"),
         FieldPanel("themes"),
-        MultiFieldPanel(
-            [FieldPanel("is_place_standard"), FieldPanel("previous_round")], heading="Place Standard"
-        ),
+        MultiFieldPanel([FieldPanel("preset"), FieldPanel("previous_round")], heading="Place Standard"),
         FieldPanel("question_pages"),
         InlinePanel("form_fields", label="Question"),
         MultiFieldPanel([FieldPanel("ask_about_you"), FieldPanel("why_we_ask")], heading="About you"),
@@ -208,7 +215,7 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
     def save(self, *args, **kwargs):
         # The presets fill a survey once; editors can then change the questions freely.
         if self.is_place_standard and not list(self.form_fields.all()):
-            self.form_fields = place_standard_fields()
+            self.form_fields = place_standard_fields(self.preset)
         questions = list(self.form_fields.all())
         if self.ask_about_you and not any(field.asked_about_you for field in questions):
             # After the others, numbered in order (questions made in code have no number yet).
@@ -221,6 +228,15 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
     @property
     def why_we_ask_text(self):
         return self.why_we_ask or WHY_WE_ASK
+
+    @property
+    def is_place_standard(self):
+        return bool(self.preset)
+
+    @property
+    def scale_max(self):
+        """The highest score on the compass (the preset's scale)."""
+        return preset_scale_max(self.preset)
 
     # State ---------------------------------------------------------------------------------
 
@@ -272,7 +288,12 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         answers (headed with their theme), then "about you" answers only for staff allowed to see
         personal data (set on the page by the submissions view for this request)."""
         fields = self.questions
-        columns = [("submit_time", "Submission date"), ("place", "Place"), ("language", "Language")]
+        columns = [
+            ("submit_time", "Submission date"),
+            ("place", "Place"),
+            ("channel", "Channel"),
+            ("language", "Language"),
+        ]
         for field in fields:
             if not field.is_personal:
                 heading = f"{field.label} [theme: {field.theme.name}]" if field.theme_id else field.label
@@ -362,12 +383,25 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
             context_overrides={"results": results, "breadcrumb_extra": "Results"},
         )
 
+    @path("paper/", name="paper")
+    def paper(self, request):
+        """A copy to print and fill in by hand, from the same questions (surveys.builder.paper)."""
+        return self.render(
+            request,
+            template="surveys/survey_paper.html",
+            context_overrides={"paper_questions": paper_questions(self), "breadcrumb_extra": _("Paper copy")},
+        )
+
     def public_results(self, request):
         """The results for the place in ?place=, kept per content version (every answer changes
         it): on a hit not even the query that keys survey_results' own cache is made."""
         place_slug = request.GET.get("place")
+        channel = request.GET.get("channel") if request.GET.get("channel") in Channel.values else None
         return cached_content(
-            request, "survey-results", (self.pk, place_slug), lambda: survey_results(self, place_slug)
+            request,
+            "survey-results",
+            (self.pk, place_slug, channel),
+            lambda: survey_results(self, place_slug, channel),
         )
 
     def results_url(self):

@@ -30,6 +30,7 @@ from site_home.cache_versions import SITE
 from site_home.languages import in_every_language
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 from site_home.visibility import OnVisiblePagesMixin, PublicPlaceMixin, public_page_flag
+from surveys.feedback.channels import ChannelMixin
 
 from .settings import FeedbackSettings, Publishing
 
@@ -158,7 +159,7 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
         return {row["section_key"]: row["total"] for row in rows}
 
 
-class Comment(PublicPlaceMixin, models.Model):
+class Comment(PublicPlaceMixin, ChannelMixin, models.Model):
     class State(models.TextChoices):
         UNCONFIRMED = "unconfirmed", "Waiting for email confirmation"
         PENDING = "pending", "Waiting for moderation"
