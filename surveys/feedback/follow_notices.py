@@ -21,7 +21,7 @@ from django_tasks import task
 
 from site_home.links import absolute_url
 from surveys.feedback.emails import enqueue_email, queue_email
-from surveys.feedback.models.follows import confirm_days, email_key
+from surveys.feedback.models.follows import UNSUBSCRIBE_SEPARATOR, confirm_days, email_key
 from surveys.models import Follow, FollowUpdate
 
 CONFIRM_SALT = "surveys.follow.confirm"
@@ -57,13 +57,16 @@ def read_manage_token(token):
     return signing.loads(token, salt=MANAGE_SALT, max_age=manage_max_age())["k"]
 
 
-def unsubscribe_url(follow):
-    return reverse("surveys:follow_unsubscribe", args=[follow.token])
+def unsubscribe_url(*follows):
+    """The one-click link that stops every follow an email was sent for: their tokens, joined by
+    dots (a token never holds one)."""
+    return reverse("surveys:follow_unsubscribe", args=[UNSUBSCRIBE_SEPARATOR.join(f.token for f in follows)])
 
 
-def _headers(follow):
+def _headers(follows):
+    follows = follows if isinstance(follows, list | tuple) else [follows]
     return {
-        "List-Unsubscribe": f"<{absolute_url(unsubscribe_url(follow))}>",
+        "List-Unsubscribe": f"<{absolute_url(unsubscribe_url(*follows))}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
 
@@ -169,7 +172,7 @@ def notify_followers(update_id: int, after: str = ""):
                 group[0].email,
                 "surveys/email/follow_update",
                 {**_context(group, target_urls), "update": context},
-                headers=_headers(group[0]),
+                headers=_headers(group),
             )
         if len(addresses) == BATCH_SIZE:
             notify_followers.enqueue(update_id, addresses[-1])
@@ -237,7 +240,7 @@ def send_digests(now=None):
                     named[0].email,
                     "surveys/email/follow_digest",
                     {**_context(named), "updates": updates},
-                    headers=_headers(named[0]),
+                    headers=_headers(named),
                 )
                 sent += 1
             Follow.objects.filter(pk__in=[f.pk for f in follows]).update(last_digest_at=now)

@@ -20,7 +20,12 @@ from site_home.visibility import require_visible
 from surveys.feedback import follow_notices
 from surveys.feedback.antispam import may_email, over_limit, rate_limited_response
 from surveys.feedback.forms import FollowForm
-from surveys.feedback.models.follows import emails_per_day, normalise_email
+from surveys.feedback.models.follows import (
+    MAX_FOLLOWS_PER_EMAIL,
+    UNSUBSCRIBE_SEPARATOR,
+    emails_per_day,
+    normalise_email,
+)
 from surveys.models import Follow
 
 PREFIX = "follow"
@@ -155,12 +160,13 @@ def follow_unsubscribe(request, token):
     """RFC 8058: a POST unsubscribes at once (mail providers send it from the List-Unsubscribe-Post
     header, with no cookie or origin: the token is the authority); a GET only asks to confirm, so a
     link scanner opening the URL unsubscribes nobody."""
-    follow = Follow.objects.select_related("page", "theme").filter(token=token).first()
+    tokens = token.split(UNSUBSCRIBE_SEPARATOR)[:MAX_FOLLOWS_PER_EMAIL]  # one email may cover several
+    follows = list(Follow.objects.select_related("page", "theme").filter(token__in=tokens).order_by("pk"))
+    names = [follow.target_name for follow in follows]
     if request.method == "POST":
-        name = follow.target_name if follow else ""
-        if follow is not None:
-            follow.delete()
-        return render(request, "surveys/follow_unsubscribed.html", {"target_name": name})
-    if follow is None:
-        return render(request, "surveys/follow_unsubscribed.html", {"target_name": ""})
-    return render(request, "surveys/follow_unsubscribe.html", {"follow": follow, "token": token})
+        Follow.objects.filter(pk__in=[follow.pk for follow in follows]).delete()
+        return render(request, "surveys/follow_unsubscribed.html", {"target_names": names})
+    if not follows:
+        return render(request, "surveys/follow_unsubscribed.html", {"target_names": []})
+    context = {"follow": follows[0], "target_names": names, "token": token}
+    return render(request, "surveys/follow_unsubscribe.html", context)

@@ -62,6 +62,25 @@ def test_as_it_happens_an_address_following_a_place_and_a_theme_gets_one_email(p
     assert both[0].token in message.extra_headers["List-Unsubscribe"]
 
 
+def test_the_one_click_unsubscribe_of_a_combined_email_stops_every_follow_it_was_for(
+    client, place, theme, monkeypatch
+):
+    mine = [follow("both@example.org", page=place), follow("both@example.org", theme=theme)]
+    kept = follow("both@example.org", page=place.get_parent())  # not in this email
+    follow_notices.notify_followers.call(news("s1", pages=[place], themes=[theme]).pk)
+    [message] = mail.outbox
+    link = message.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://testserver")
+
+    confirm = client.get(link).content.decode()  # a link scanner's GET stops nothing
+    assert "Stop following Ashgrove, Green spaces?" in confirm
+    assert Follow.objects.count() == 3
+
+    done = client.post(link, {"List-Unsubscribe": "One-Click"})  # as mail providers send it
+    assert "We will not email you about Ashgrove or Green spaces again." in done.content.decode()
+    assert list(Follow.objects.all()) == [kept]
+    assert not Follow.objects.filter(pk__in=[f.pk for f in mine]).exists()
+
+
 def test_a_weekly_digest_covers_all_an_addresses_follows_in_one_email_each_news_once(place, theme):
     week_ago = timezone.now() - timedelta(days=7)
     follow("both@example.org", "weekly", week_ago, page=place)

@@ -31,6 +31,12 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+# One email can be about several follows of one address (a place and a theme the same news matches);
+# its one-click unsubscribe link carries their tokens joined by this, which no token contains.
+UNSUBSCRIBE_SEPARATOR = "."
+MAX_FOLLOWS_PER_EMAIL = 50
+
+
 class FollowQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
