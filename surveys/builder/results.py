@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Case, Count, F, Max, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
 
 from site_home.models import PlacePage
 from site_home.visibility import visible_q
@@ -178,7 +178,9 @@ def response_counts(survey):
     pages = this_survey
     if survey.previous_round_id:
         pages |= earlier_rounds_q(survey) & visible_q("page__")
-    survey_or_round = Case(When(this_survey, then=Value(survey.pk)), default=F("page_id"))
+    survey_or_round = Case(
+        When(this_survey, then=Value(survey.pk)), default=F("page_id"), output_field=IntegerField()
+    )
     return list(
         SurveySubmission.objects.filter(pages)
         .annotate(round_id=survey_or_round)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_has_a_coding_frame_quotes_engagement_and_responses(client):
     call_command("load_demo", "--no-admin", stdout=StringIO())
-    halls = ReviewPage.objects.get(slug="community-halls-opening-hours")
+    halls = ReviewPage.objects.get(locale__language_code="en-gb", slug="community-halls-opening-hours")
     assert Code.objects.filter(page=halls).count() == 5
     assert Coding.objects.filter(code__page=halls).count() == 10
     assert Suggestion.objects.filter(code__page=halls, decision="pending").exists()
@@ -25,5 +25,7 @@ def test_demo_has_a_coding_frame_quotes_engagement_and_responses(client):
     assert "How we engaged" in outcome
     responses = client.get(halls.url + "responses/").content.decode()
     assert "Anonymous" in responses and "Hamish" not in responses  # his comment is kept private
-    review = ReviewPage.objects.get(slug="better-relationships-better-outcomes")
+    review = ReviewPage.objects.get(
+        locale__language_code="en-gb", slug="better-relationships-better-outcomes"
+    )
     assert "Inclusion" in client.get(review.url).content.decode()

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_reviews_open_closed_and_upcoming_and_idempotent(client):
     call_command("load_demo", "--no-admin", stdout=StringIO())
-    review = ReviewPage.objects.get(slug="better-relationships-better-outcomes")
+    review = ReviewPage.objects.get(
+        locale__language_code="en-gb", slug="better-relationships-better-outcomes"
+    )
     statuses = {page.slug: page.status for page in ReviewPage.objects.all()}
     assert statuses == {
         "better-relationships-better-outcomes": ReviewStatus.OPEN,
@@ -35,7 +37,7 @@ def test_demo_reviews_open_closed_and_upcoming_and_idempotent(client):
         ReviewPage.objects.count(),
     ) == counts
     assert client.get(review.url).status_code == 200
-    closed = ReviewPage.objects.get(slug="community-halls-opening-hours")
+    closed = ReviewPage.objects.get(locale__language_code="en-gb", slug="community-halls-opening-hours")
     html = client.get(closed.url).content.decode()
     assert "You said, we did" in html and "Introduce a community rate" not in html
     assert "The community rate starts next April." in html

@@ -8,7 +8,7 @@ from surveys.builder.presets import SurveyPreset
 from surveys.models import SurveyPage
 from tests.surveys.survey_factories import make_survey, make_survey_index
 
-BEFORE = [("surveys", "0007_follows")]
+BEFORE = [("surveys", "0011_publication_consent_and_coding_frames")]
 
 
 def migrate(targets=None):

@@ -4,6 +4,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from wagtail.models import Locale
 
 from devdata.bench import DEFAULT_SCALE, BenchContext, commitments, consultations, events, stories, surveys
 from devdata.demo import child_page
@@ -32,7 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, scale, **options):
         call_command("load_demo", "--no-admin", stdout=self.stdout)
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale=Locale.get_default())  # not its translations
         bench = BenchContext(home=home)
         bench.scale = {
             k: max(1, int(v * scale)) if k not in ("sections_min", "sections_max") else v
