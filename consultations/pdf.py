@@ -15,7 +15,7 @@ from site_home.links import absolute_url
 try:
     import weasyprint
     from weasyprint.urls import URLFetcher
-except ImportError:  # not installed: the reviews offer no PDF
+except (ImportError, OSError):  # not installed, or Pango missing: the reviews offer no PDF
     weasyprint = URLFetcher = None
 
 PDF_VARIANT = "pdf/ua-1"
