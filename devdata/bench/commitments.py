@@ -15,6 +15,7 @@ from consultations.models import (
     Partner,
 )
 from devdata.bench import BenchContext, add_live_page
+from devdata.demo import ORIGINALS
 
 SLUG = "bench-commitment-{}"
 REASON = "The partnership agreed this at its meeting, after hearing from residents."
@@ -37,7 +38,7 @@ def _commitment(number, rng, bench, partners, today):
 
 
 def build(bench: BenchContext):
-    index = CommitmentIndexPage.objects.get()
+    index = CommitmentIndexPage.objects.get(**ORIGINALS)
     partners = list(Partner.objects.all())
     existing = CommitmentPage.objects.child_of(index).filter(slug__startswith="bench-commitment-").count()
     rng = random.Random(50 + existing)

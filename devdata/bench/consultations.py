@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from consultations.models import RecommendationResponse, ReviewIndexPage, ReviewPage, ReviewSection
 from devdata.bench import BenchContext, add_live_page
+from devdata.demo import ORIGINALS
 
 PREFIX = "bench-review-"
 CHOICES = ["agree"] * 5 + ["disagree"] * 3 + ["unsure"] * 2
@@ -72,7 +73,7 @@ def _responses(review, rng, places):
 
 
 def build(bench: BenchContext):
-    index = ReviewIndexPage.objects.get()
+    index = ReviewIndexPage.objects.get(**ORIGINALS)
     reviews = ReviewPage.objects.child_of(index).filter(slug__startswith=PREFIX)
     existing = reviews.count()
     rng = random.Random(60 + existing)

@@ -8,6 +8,7 @@ import random
 from django.utils import timezone
 
 from devdata.bench import BenchContext, add_live_page
+from devdata.demo import ORIGINALS
 from events.models import EventIndexPage, EventPage, EventSession
 
 SLUG = "bench-event-{}"
@@ -45,7 +46,7 @@ def _event(number, rng, bench, now):
 
 
 def build(bench: BenchContext):
-    index = EventIndexPage.objects.get()
+    index = EventIndexPage.objects.get(**ORIGINALS)
     existing = EventPage.objects.child_of(index).filter(slug__startswith="bench-event-").count()
     rng = random.Random(30 + existing)
     now = timezone.now()

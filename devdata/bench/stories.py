@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from devdata.bench import BenchContext, add_live_page
+from devdata.demo import ORIGINALS
 from stories.models import StoryIndexPage, StoryPage
 
 PREFIX = "bench-story-"
@@ -57,7 +58,7 @@ def _story(number, rng, bench, image, today):
 
 
 def build(bench: BenchContext):
-    index = StoryIndexPage.objects.get()
+    index = StoryIndexPage.objects.get(**ORIGINALS)
     stories = StoryPage.objects.child_of(index).filter(slug__startswith=PREFIX)
     existing = stories.count()
     rng = random.Random(20 + existing)

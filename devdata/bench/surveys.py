@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from devdata.bench import BenchContext
-from devdata.demo import child_page
+from devdata.demo import ORIGINALS, child_page
 from devdata.demo.surveys import BETTER, GOOD_NOW, age_question, place_question, score
 from surveys.builder.models.fields import SurveyFieldType
 from surveys.builder.presets import SurveyPreset, place_standard_fields
@@ -46,7 +46,7 @@ def _answers(survey, places, count, rng):
 def build(bench: BenchContext):
     today = timezone.localdate()
     survey, _ = child_page(
-        SurveyIndexPage.objects.get(),
+        SurveyIndexPage.objects.get(**ORIGINALS),
         SurveyPage,
         SLUG,
         title="How good is our place? Benchmark survey",

@@ -5,9 +5,14 @@ what is missing and never overwrite what exists, so a second run adds nothing an
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from site_home.models import HomePage, PlacePage, Theme
+
+# Pages in the site's first language: the demo looks its own pages up by slug, and their
+# translations (devdata.demo.languages) share the slug.
+ORIGINALS = {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 @dataclass

@@ -12,7 +12,7 @@ import datetime
 from django.utils import timezone
 
 from consultations.models import EngagementRecord, ReviewPage
-from devdata.demo import DemoContext
+from devdata.demo import ORIGINALS, DemoContext
 from surveys.analysis import frame
 from surveys.analysis.models import Code, Coding
 from surveys.analysis.suggestions import make_suggestions
@@ -207,7 +207,7 @@ ENGAGEMENT = {
 
 
 def build_coding_demo(demo: DemoContext):
-    reviews = {review.slug: review for review in ReviewPage.objects.filter(slug__in=ENGAGEMENT)}
+    reviews = {review.slug: review for review in ReviewPage.objects.filter(slug__in=ENGAGEMENT, **ORIGINALS)}
     for slug, records in ENGAGEMENT.items():
         review = reviews.get(slug)
         if review is None or review.engagement.exists() or review.has_unpublished_changes:

@@ -15,7 +15,7 @@ from consultations.models import (
     Partner,
     ReviewPage,
 )
-from devdata.demo import DemoContext, child_page
+from devdata.demo import ORIGINALS, DemoContext, child_page
 from events.models import EventPage
 
 S = CommitmentStatus
@@ -167,7 +167,7 @@ def _source(spec):
         return None, ""
     if spec[0] == "review":
         _kind, slug, section_number, rec_number = spec
-        review = ReviewPage.objects.filter(slug=slug).first()
+        review = ReviewPage.objects.filter(slug=slug, **ORIGINALS).first()
         if review is None:
             return None, ""
         try:
@@ -175,7 +175,7 @@ def _source(spec):
             return review, section.recommendation_list[rec_number - 1].key
         except IndexError:
             return review, ""
-    return EventPage.objects.filter(slug=spec[1]).first(), ""
+    return EventPage.objects.filter(slug=spec[1], **ORIGINALS).first(), ""
 
 
 def build_commitment_demo(demo: DemoContext):

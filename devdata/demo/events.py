@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from wagtail.documents.models import Document
 
 from consultations.models import RecommendationResponse
-from devdata.demo import DemoContext, child_page
+from devdata.demo import ORIGINALS, DemoContext, child_page
 from devdata.demo.images import demo_image
 from events.models import Booking, EventIndexPage, EventMaterial, EventPage, EventSession, Interest
 from events.models.pages import LONDON
@@ -483,7 +483,9 @@ RESPONSE_EVENTS = {"survey": "lochview-steering-group-autumn", "review": "strong
 
 
 def link_event_responses():
-    events = {page.slug: page for page in EventPage.objects.filter(slug__in=RESPONSE_EVENTS.values())}
+    events = {
+        page.slug: page for page in EventPage.objects.filter(slug__in=RESPONSE_EVENTS.values(), **ORIGINALS)
+    }
     survey_event, review_event = (events.get(slug) for slug in RESPONSE_EVENTS.values())
     unlinked = {"channel": Channel.EVENT, "event__isnull": True}
     if survey_event:

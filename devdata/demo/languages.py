@@ -12,7 +12,7 @@ from consultations.models import ReviewPage
 from surveys.builder.models.fields import SurveyField, SurveyFieldType, SurveySubmission
 from surveys.models import SurveyIndexPage, SurveyPage
 
-from . import DemoContext, child_page
+from . import ORIGINALS, DemoContext, child_page
 
 HALL_QUESTIONS = [
     # (English, Welsh) for the label, then the rating's ends.
@@ -110,7 +110,7 @@ def build_language_demo(demo: DemoContext):
             "ddigwyddiadau a rhannwch yr hyn rydych chi’n ei wybod am y lle rydych chi’n byw ynddo."
         ),
     )
-    review = ReviewPage.objects.filter(slug="community-halls-opening-hours", locale=demo.home.locale).first()
+    review = ReviewPage.objects.filter(slug="community-halls-opening-hours", **ORIGINALS).first()
     if review is not None:
         translated(
             review,

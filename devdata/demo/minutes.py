@@ -15,7 +15,7 @@ from consultations.models import (
     MeetingMinutesPage,
     Partner,
 )
-from devdata.demo import DemoContext, child_page
+from devdata.demo import ORIGINALS, DemoContext, child_page
 
 S = CommitmentStatus
 MINUTES_SLUG = "thriving-communities-sub-committee-minutes"
@@ -95,7 +95,7 @@ FROM_RESOLUTIONS = [
 
 
 def build_minutes_demo(demo: DemoContext):
-    index = CommitmentIndexPage.objects.first()
+    index = CommitmentIndexPage.objects.filter(**ORIGINALS).first()
     if index is None:
         return
     today = timezone.localdate()

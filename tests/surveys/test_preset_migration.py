@@ -18,7 +18,7 @@ def migrate(targets=None):
     executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the data migrations made
+@pytest.mark.django_db(transaction=True)
 def test_ticked_surveys_keep_the_adult_place_standard(home_page):
     index = make_survey_index(home_page)
     ticked = make_survey(index, title="Ticked", preset=SurveyPreset.PLACE_STANDARD)

@@ -4,10 +4,9 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
-from wagtail.models import Locale
 
 from devdata.bench import DEFAULT_SCALE, BenchContext, commitments, consultations, events, stories, surveys
-from devdata.demo import child_page
+from devdata.demo import ORIGINALS, child_page
 from site_home.models import HomePage, PlaceIndexPage, PlacePage, Theme
 
 # Each feature's share, in order: comments go last, onto every page the others made.
@@ -33,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, scale, **options):
         call_command("load_demo", "--no-admin", stdout=self.stdout)
-        home = HomePage.objects.get(locale=Locale.get_default())  # not its translations
+        home = HomePage.objects.get(**ORIGINALS)  # not its translations
         bench = BenchContext(home=home)
         bench.scale = {
             k: max(1, int(v * scale)) if k not in ("sections_min", "sections_max") else v
@@ -71,7 +70,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Bench data ready; URLs in {output}"))
 
     def build_places(self, home, count):
-        index = PlaceIndexPage.objects.get()
+        index = PlaceIndexPage.objects.get(**ORIGINALS)
         existing = list(PlacePage.objects.child_of(index).order_by("pk"))
         for number in range(len(existing), count):
             page, _ = child_page(
