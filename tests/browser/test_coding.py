@@ -82,6 +82,8 @@ def test_an_analyst_codes_in_bulk_and_accepts_a_suggestion(
     expect(row.get_by_text("because of:")).to_be_visible()
     expect(row.locator(".cv-suggestion").first).to_contain_text("evening")
     assert not Coding.objects.filter(comment=comments[3]).exists()
+    # Wagtail slides its message in from transparent: check colours once it has arrived.
+    expect(page.locator(".messages > ul")).to_have_css("opacity", "1")
     assert_accessible(page)
 
     row.get_by_role("button", name="Accept Evening opening").click()

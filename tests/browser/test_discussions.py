@@ -112,7 +112,7 @@ def test_resident_finds_the_discussion_from_its_place_and_theme_pages(
 
     section.get_by_role("link", name="How should the hall be used?").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How should the hall be used?")
-    expect(page.get_by_label("Where do you live or work? (optional)")).to_have_value(str(ashgrove.pk))
+    expect(page.get_by_label("Where do you live or work? (optional)")).to_have_value(ashgrove.slug)
 
     page.goto(f"{live_site}/themes/{funding.slug}/")
     section = page.get_by_role("region", name="Join the discussion")
