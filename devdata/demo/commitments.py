@@ -161,6 +161,18 @@ COMMITMENTS = [
 ]
 
 
+def commitment_children(demo, places, themes, updates, today):
+    """A demo commitment's places, themes and dated updates ((days ago, text) pairs)."""
+    return {
+        "places": [demo.places[p] for p in places if p in demo.places],
+        "themes": [demo.themes[t] for t in themes if t in demo.themes],
+        "updates": [
+            CommitmentUpdate(date=today - datetime.timedelta(days=ago), text=text, sort_order=n)
+            for n, (ago, text) in enumerate(updates)
+        ],
+    }
+
+
 def _source(spec):
     """(page, recommendation key) for where a commitment came from."""
     if spec is None:
@@ -225,14 +237,7 @@ def build_commitment_demo(demo: DemoContext):
             status_reason=reason,
             source_page=source_page,
             recommendation_key=key,
-            children={
-                "places": [demo.places[p] for p in places if p in demo.places],
-                "themes": [demo.themes[t] for t in themes if t in demo.themes],
-                "updates": [
-                    CommitmentUpdate(date=today - datetime.timedelta(days=ago), text=text, sort_order=n)
-                    for n, (ago, text) in enumerate(updates)
-                ],
-            },
+            children=commitment_children(demo, places, themes, updates, today),
         )
         made += 1
     if made:

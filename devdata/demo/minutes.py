@@ -11,11 +11,11 @@ from consultations.models import (
     CommitmentIndexPage,
     CommitmentPage,
     CommitmentStatus,
-    CommitmentUpdate,
     MeetingMinutesPage,
     Partner,
 )
 from devdata.demo import ORIGINALS, DemoContext, child_page
+from devdata.demo.commitments import commitment_children
 
 S = CommitmentStatus
 MINUTES_SLUG = "thriving-communities-sub-committee-minutes"
@@ -140,14 +140,7 @@ def build_minutes_demo(demo: DemoContext):
             status_reason=reason,
             source_page=minutes,
             recommendation_key=items[item - 1].resolutions[number - 1].key,
-            children={
-                "places": [demo.places[p] for p in places if p in demo.places],
-                "themes": [demo.themes[t] for t in themes if t in demo.themes],
-                "updates": [
-                    CommitmentUpdate(date=today - datetime.timedelta(days=ago), text=text, sort_order=n)
-                    for n, (ago, text) in enumerate(updates)
-                ],
-            },
+            children=commitment_children(demo, places, themes, updates, today),
         )
         made += 1
     if made:
