@@ -7,6 +7,11 @@ Templates: `<name>_subject.txt` and `<name>.txt` (plain text), rendered inside t
 context must be JSON-serialisable (strings, numbers, lists, dicts). `headers` adds mail headers
 (List-Unsubscribe on what people follow).
 
+An email is written in the language of the person it goes to: by default the language of the
+request that queued it (the resident's own action); an email sent later on someone's behalf (a
+comment published after moderation, a place freed on the waiting list) passes `language`, the
+language of the page the resident used.
+
 When the mail server is down the task enqueues itself again with a growing delay (on backends that
 can defer, such as the database worker) instead of failing: each task sends one message at most,
 so a retried email is never sent twice.
@@ -20,7 +25,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -29,9 +34,10 @@ MAX_ATTEMPTS = 8  # about 4 hours of back-off in all
 RETRY_BASE_SECONDS = 60
 
 
-def build_message(to, template, context, attachments=None, headers=None):
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body = render_to_string(f"{template}.txt", context)
+def build_message(to, template, context, attachments=None, headers=None, language=None):
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
     message = EmailMessage(
         subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=to, headers=headers
     )
@@ -48,8 +54,9 @@ def send_email(
     attachments: list | None = None,
     attempt: int = 1,
     headers: dict | None = None,
+    language: str | None = None,
 ):
-    message = build_message(to, template, context, attachments, headers)
+    message = build_message(to, template, context, attachments, headers, language)
     try:
         message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
@@ -58,17 +65,19 @@ def send_email(
         delay = timedelta(seconds=RETRY_BASE_SECONDS * 2 ** (attempt - 1))
         logger.warning("Mail server unavailable (%s); retrying %s in %s", error, template, delay)
         send_email.using(run_after=timezone.now() + delay).enqueue(
-            to, template, context, attachments, attempt + 1, headers
+            to, template, context, attachments, attempt + 1, headers, language
         )
 
 
-def queue_email(to, template, context, attachments=None, headers=None):
+def queue_email(to, template, context, attachments=None, headers=None, language=None):
     """Send after the current transaction commits (immediately when not in one)."""
-    transaction.on_commit(lambda: enqueue_email(to, template, context, attachments, headers))
+    language = language or translation.get_language()
+    transaction.on_commit(lambda: enqueue_email(to, template, context, attachments, headers, language))
 
 
-def enqueue_email(to, template, context, attachments=None, headers=None):
+def enqueue_email(to, template, context, attachments=None, headers=None, language=None):
     """Queue now, inside the caller's transaction: with the database task backend the queued email
     commits or rolls back with what the caller records about it (a digest marked as sent)."""
     recipients = [to] if isinstance(to, str) else list(to)
-    send_email.enqueue(recipients, template, context, attachments, headers=headers)
+    language = language or translation.get_language()
+    send_email.enqueue(recipients, template, context, attachments, headers=headers, language=language)

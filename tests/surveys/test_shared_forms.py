@@ -3,6 +3,7 @@ from django import forms
 from django.core import mail
 from django.db import transaction
 from django.test import RequestFactory
+from django.utils import translation
 
 from surveys.feedback.antispam import over_limit, rate_limited_response
 from surveys.feedback.emails import queue_email
@@ -72,3 +73,23 @@ def test_forwarded_addresses_are_believed_only_behind_trusted_proxies(settings, 
         "/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="10.0.0.1, 10.0.0.2"
     )
     assert client_key("comments", request) == expected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_email_is_written_in_the_language_it_was_queued_in_or_is_given(settings, tmp_path):
+    """Rendered later, in a worker with no request: the resident's language travels with the task."""
+    (tmp_path / "hello_subject.txt").write_text('{% load i18n %}{% translate "Search" %}')
+    (tmp_path / "hello.txt").write_text('{% load i18n %}{% translate "Menu" %}')
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
+
+    with translation.override("cy"):
+        queue_email("resident@example.org", "hello", {})
+    queue_email("resident@example.org", "hello", {})
+    queue_email("resident@example.org", "hello", {}, language="cy")
+
+    assert [(sent.subject, sent.body) for sent in mail.outbox] == [
+        ("Chwilio", "Dewislen"),
+        ("Search", "Menu"),
+        ("Chwilio", "Dewislen"),
+    ]
