@@ -1,6 +1,7 @@
 """Admin views for organisers: attendee lists and registrations of interest, with CSV/XLSX export.
 Names, emails and access needs are shown and exported only to staff who may see personal data."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -23,7 +24,7 @@ class PersonalDataIndexView(IndexView):
 class BookingViewSet(ModelViewSet):
     model = Booking
     icon = "date"
-    menu_label = "Bookings"
+    menu_label = _("Bookings")
     index_view_class = PersonalDataIndexView
     list_display = ["__str__", "event", "state", "places", "created_at", "name", "email"]
     list_filter = ["status", "event"]
@@ -37,7 +38,7 @@ class BookingViewSet(ModelViewSet):
         "email",
         "access_needs",
     ]
-    export_headings = {"state": "Status", "session_titles": "Sessions"}
+    export_headings = {"state": _("Status"), "session_titles": _("Sessions")}
     search_fields = ["name", "email"]
     form_fields = ["status"]
     add_to_admin_menu = False
@@ -49,7 +50,7 @@ class BookingViewSet(ModelViewSet):
 class InterestViewSet(ModelViewSet):
     model = Interest
     icon = "mail"
-    menu_label = "Registered interest"
+    menu_label = _("Registered interest")
     index_view_class = PersonalDataIndexView
     list_display = ["__str__", "event", "created_at", "notified_at", "name", "email"]
     list_filter = ["event"]
@@ -62,7 +63,7 @@ class InterestViewSet(ModelViewSet):
 
 
 class EventAdminGroup(ViewSetGroup):
-    menu_label = "Event bookings"
+    menu_label = _("Event bookings")
     menu_icon = "date"
     menu_order = 320
     items = (BookingViewSet("event_bookings"), InterestViewSet("event_interests"))

@@ -4,6 +4,7 @@ joining details or anything about who booked. Events whose dates are to be annou
 from urllib.parse import urlsplit
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from events.models.pages import LONDON
@@ -33,7 +34,7 @@ def _vevent(event):
         vevent.add("url", url)
     location = ", ".join(part for part in [event.venue_name, " ".join(event.venue_address.split())] if part)
     if event.is_online and not location:
-        location = "Online"
+        location = _("Online")
     if location:
         vevent.add("location", location)
     if event.last_published_at:
@@ -41,12 +42,12 @@ def _vevent(event):
     return vevent
 
 
-def build_calendar(events, name="Events"):
+def build_calendar(events, name=None):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", name or _("Events"))
     calendar.add("x-wr-timezone", "Europe/London")
     for event in events:
         if event.dates_tba or not event.start or not event.end:
@@ -56,5 +57,5 @@ def build_calendar(events, name="Events"):
     return calendar
 
 
-def ics_text(events, name="Events"):
+def ics_text(events, name=None):
     return build_calendar(events, name).to_ical().decode("utf-8")

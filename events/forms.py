@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
@@ -21,10 +22,10 @@ from surveys.feedback.forms_base import PublicForm
 def _consent_label():
     # What the retention rules of Booking do (events/models/bookings.py), from the same setting.
     days = in_words(settings.EVENT_PERSONAL_DATA_RETENTION_DAYS)
-    return (
+    return gettext(
         "I agree that the organisers may keep my details to manage this booking and contact me about it. "
-        f"They are deleted {days} after the event (any access needs the day after) and never published."
-    )
+        "They are deleted %(period)s after the event (any access needs the day after) and never published."
+    ) % {"period": days}
 
 
 CONSENT_LABEL = lazy(_consent_label, str)()
@@ -38,14 +39,15 @@ class ContactForm(PublicForm):
     name = forms.CharField(
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Enter your name"},
+        label=_("Name"),
+        error_messages={"required": _("Enter your name")},
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
     )
 
@@ -58,34 +60,36 @@ class ContactForm(PublicForm):
 
 
 class BookingForm(ContactForm):
-    email_help = (
+    email_help = _(
         "We email you a link to confirm your booking. Once you have confirmed, we send the booking "
         "details and a link to change or cancel it."
     )
 
     places = forms.IntegerField(
-        label="Number of places",
+        label=_("Number of places"),
         min_value=1,
         initial=1,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
     )
     access_needs = forms.CharField(
-        label="Access needs (optional)",
+        label=_("Access needs (optional)"),
         required=False,
         max_length=1000,
-        help_text="Tell us anything that would help you take part, such as a hearing loop, step-free "
-        "access or an interpreter. Only the organisers see this.",
+        help_text=_(
+            "Tell us anything that would help you take part, such as a hearing loop, step-free "
+            "access or an interpreter. Only the organisers see this."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     sessions = forms.ModelMultipleChoiceField(
-        label="Which workshop would you like to join?",
+        label=_("Which workshop would you like to join?"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     consent = forms.BooleanField(
         label=CONSENT_LABEL,
-        error_messages={"required": "Tick the box to agree to us keeping your details for this booking"},
+        error_messages={"required": _("Tick the box to agree to us keeping your details for this booking")},
     )
 
     def __init__(self, *args, event: EventPage, **kwargs):
@@ -94,22 +98,29 @@ class BookingForm(ContactForm):
         maximum = event.max_places_per_booking or 1
         places = self.fields["places"]
         places.max_value = maximum
-        places.help_text = f"Up to {maximum} per booking."
+        places.help_text = ngettext(
+            "Up to %(count)d per booking.", "Up to %(count)d per booking.", maximum
+        ) % {"count": maximum}
         places.widget.attrs["max"] = maximum
         places.validators.append(MaxValueValidator(maximum))
         places.error_messages.update(
             {
-                "required": "Enter the number of places",
-                "invalid": "Enter the number of places as a number, like 2",
-                "min_value": "Book at least 1 place",
-                "max_value": f"You can book up to {maximum} places at once",
+                "required": gettext("Enter the number of places"),
+                "invalid": gettext("Enter the number of places as a number, like 2"),
+                "min_value": gettext("Book at least 1 place"),
+                "max_value": ngettext(
+                    "You can book up to %(count)d place at once",
+                    "You can book up to %(count)d places at once",
+                    maximum,
+                )
+                % {"count": maximum},
             }
         )
         bookable = [session for session in event.sessions.all() if session.is_bookable]
         if bookable:
             self.fields["sessions"].queryset = event.sessions.filter(pk__in=[s.pk for s in bookable])
             self.fields["sessions"].required = True
-            self.fields["sessions"].error_messages["required"] = "Choose at least one workshop"
+            self.fields["sessions"].error_messages["required"] = gettext("Choose at least one workshop")
             self.fields["sessions"].label_from_instance = _session_label
         else:
             del self.fields["sessions"]
@@ -121,11 +132,11 @@ def _session_label(session):
 
 
 class InterestForm(ContactForm):
-    email_help = "We email you once, when the dates are set."
+    email_help = _("We email you once, when the dates are set.")
 
     consent = forms.BooleanField(
-        label="I agree that the organisers may keep my name and email to tell me when the dates are set.",
-        error_messages={"required": "Tick the box to agree to us keeping your details"},
+        label=_("I agree that the organisers may keep my name and email to tell me when the dates are set."),
+        error_messages={"required": _("Tick the box to agree to us keeping your details")},
     )
 
 
@@ -138,10 +149,10 @@ LATEST_DATE = datetime.date(2999, 12, 31)
 class EventFilterForm(forms.Form):
     """The listing's GET filters. Every field is optional; bad dates get a clear error and are ignored."""
 
-    place = PlaceChoiceField(required=False, label="Place")
-    theme = forms.ChoiceField(required=False, label="Theme")
+    place = PlaceChoiceField(required=False, label=_("Place"))
+    theme = forms.ChoiceField(required=False, label=_("Theme"))
     format = forms.ChoiceField(
-        required=False, label="Format", choices=[("", "Any format"), *EventPage.Format.choices]
+        required=False, label=_("Format"), choices=[("", _("Any format")), *EventPage.Format.choices]
     )
     date_from = DateInputField(_("The ‘from’ date"), EARLIEST_DATE, LATEST_DATE, label=_("From"))
     date_to = DateInputField(_("The ‘to’ date"), EARLIEST_DATE, LATEST_DATE, label=_("To"))
@@ -149,8 +160,8 @@ class EventFilterForm(forms.Form):
     def __init__(self, data, request):
         super().__init__(data)
         choices = cached_content(request, "event-filters", (), self.choices)
-        self.fields["place"].choices = [("", "All places"), *choices["place"]]
-        self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
+        self.fields["place"].choices = [("", _("All places")), *choices["place"]]
+        self.fields["theme"].choices = [("", _("All themes")), *choices["theme"]]
 
     @staticmethod
     def choices():

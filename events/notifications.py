@@ -6,6 +6,7 @@ The first email of a booking only asks to confirm it: the link to view or cancel
 calendar file and any joining details travel only once the address is confirmed."""
 
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from events.calendars import ics_text
 from events.models.pages import LONDON
@@ -16,10 +17,15 @@ from surveys.feedback.emails import queue_email
 
 def when(event):
     if event.dates_tba or not event.start:
-        return "Dates to be announced"
+        return _("Dates to be announced")
     start, end = timezone.localtime(event.start, LONDON), timezone.localtime(event.end, LONDON)
     day = formats.date_format(start, "l j F Y")
-    return f"{day}, {start:%H:%M} to {end:%H:%M} (UK time)"
+    # Translators: when an event is, in an email: "Tuesday 3 March 2026, 18:00 to 20:00 (UK time)"
+    return _("%(day)s, %(start)s to %(end)s (UK time)") % {
+        "day": day,
+        "start": f"{start:%H:%M}",
+        "end": f"{end:%H:%M}",
+    }
 
 
 def _context(booking):
@@ -70,7 +76,7 @@ def send_confirm_request(booking):
     context.update(
         confirm_url=absolute_url(confirm_url(booking)),
         minutes=hold_minutes(),
-        hold_ends=f"{hold_ends:%H:%M} (UK time)",
+        hold_ends=_("%(time)s (UK time)") % {"time": f"{hold_ends:%H:%M}"},
     )
     queue_email(booking.email, "events/email/booking_confirm", context)
 

@@ -7,6 +7,7 @@ from django.core import signing
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from events import reservations
@@ -42,10 +43,14 @@ def _check_your_email(event):
 
 
 def _client_limit_message(event):
-    contact = f" at {event.contact_email}" if event.contact_email else ""
-    return (
+    if event.contact_email:
+        return _(
+            "You cannot book more places for this event from this internet connection. If you need more "
+            "places, for example for a group, contact the organisers at %(email)s."
+        ) % {"email": event.contact_email}
+    return _(
         "You cannot book more places for this event from this internet connection. If you need more "
-        f"places, for example for a group, contact the organisers{contact}."
+        "places, for example for a group, contact the organisers."
     )
 
 
@@ -73,7 +78,9 @@ def book(request, event):
             client=client_network(request),
         )
     except reservations.SessionFull as full:
-        form.add_error("sessions", f"{full.session.title} is full. Choose another workshop.")
+        form.add_error(
+            "sessions", _("%(session)s is full. Choose another workshop.") % {"session": full.session.title}
+        )
         return _booking_page(request, event, form, "events/book.html")
     except reservations.ClientLimit:
         form.add_error(None, _client_limit_message(event))
@@ -193,14 +200,16 @@ def _feed_events(request):
 
 @shared
 def calendar_all(request):
-    return _calendar_response(_feed_events(request), "Events", "events.ics")
+    return _calendar_response(_feed_events(request), _("Events"), "events.ics")
 
 
 @shared
 def calendar_place(request, slug):
     place = get_object_or_404(PlacePage.objects.visible(request), slug=slug)
     return _calendar_response(
-        _feed_events(request).for_place(place), f"Events in {place.title}", f"events-{slug}.ics"
+        _feed_events(request).for_place(place),
+        _("Events in %(place)s") % {"place": place.title},
+        f"events-{slug}.ics",
     )
 
 
@@ -208,4 +217,4 @@ def calendar_place(request, slug):
 def calendar_theme(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     events = _feed_events(request).for_theme(theme)
-    return _calendar_response(events, f"Events: {theme.name}", f"events-{slug}.ics")
+    return _calendar_response(events, _("Events: %(theme)s") % {"theme": theme.name}, f"events-{slug}.ics")

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from events.admin import EventAdminGroup
@@ -39,16 +40,16 @@ def _upcoming(request):
 
 @hooks.register(HOME_SECTIONS, order=30)
 def home_events(home_page, request):
-    return _section("Upcoming events", _upcoming(request), request, "See all events")
+    return _section(_("Upcoming events"), _upcoming(request), request, _("See all events"))
 
 
 @hooks.register(PLACE_SECTIONS, order=30)
 def place_events(place, request):
     return _section(
-        f"Upcoming events in {place.title}",
+        _("Upcoming events in %(place)s") % {"place": place.title},
         _upcoming(request).for_place(place),
         request,
-        f"All events in {place.title}",
+        _("All events in %(place)s") % {"place": place.title},
         urlencode({"place": place.slug}),
     )
 
@@ -56,10 +57,10 @@ def place_events(place, request):
 @hooks.register(THEME_SECTIONS, order=30)
 def theme_events(theme, request):
     return _section(
-        "Upcoming events",
+        _("Upcoming events"),
         _upcoming(request).for_theme(theme),
         request,
-        "All events on this theme",
+        _("All events on this theme"),
         urlencode({"theme": theme.slug}),
     )
 

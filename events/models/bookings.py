@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 
@@ -44,9 +46,9 @@ class Booking(models.Model):
     site_home.view_personal_data see them, and they never appear on public pages or feeds."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Confirmed"
-        WAITING = "waiting", "Waiting list"
-        CANCELLED = "cancelled", "Cancelled"
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("Waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="bookings")
     name = models.CharField(max_length=120)
@@ -61,8 +63,10 @@ class Booking(models.Model):
     confirm_by = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Until the email address is confirmed, the booking holds its places until this time; "
-        "empty once confirmed.",
+        help_text=_(
+            "Until the email address is confirmed, the booking holds its places until this time; "
+            "empty once confirmed."
+        ),
     )
     # A keyed digest of the network the booking came from (IPv6 by /64), for the per-client cap.
     client = models.CharField(max_length=64, blank=True, editable=False)
@@ -97,7 +101,7 @@ class Booking(models.Model):
         ]
 
     def __str__(self):
-        return f"Booking {self.pk} for {self.event.title}"
+        return gettext("Booking %(number)s for %(event)s") % {"number": self.pk, "event": self.event.title}
 
     def page_cache_scope(self, created):
         # What the anonymous form writes (an unconfirmed booking) keeps the page cache: else a cache
@@ -118,9 +122,12 @@ class Booking(models.Model):
         if self.status == self.Status.CANCELLED or self.confirm_by is None:
             return self.get_status_display()
         if self.has_lapsed():
-            return "Not confirmed in time"
-        held = "place held" if self.status == self.Status.CONFIRMED else "waiting list"
-        return f"Awaiting email confirmation ({held})"
+            return gettext("Not confirmed in time")
+        if self.status == self.Status.CONFIRMED:
+            return gettext("Awaiting email confirmation (place held)")
+        return gettext("Awaiting email confirmation (waiting list)")
+
+    state.fget.short_description = _("State")  # the column heading in the admin's list
 
     @property
     def session_titles(self):
@@ -148,7 +155,7 @@ class Interest(models.Model):
         ]
 
     def __str__(self):
-        return f"Interest {self.pk} in {self.event.title}"
+        return gettext("Interest %(number)s in %(event)s") % {"number": self.pk, "event": self.event.title}
 
     def page_cache_scope(self, created):
         return None  # staff-only records: the public pages stay cached (site_home.cache_versions)

@@ -4,8 +4,10 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -120,46 +122,50 @@ REVIEW_CHOOSER, review_page_errors = chosen_page_types({"related_review": ("cons
 
 class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
     class Format(models.TextChoices):
-        IN_PERSON = "in-person", "In person"
-        ONLINE = "online", "Online"
-        HYBRID = "hybrid", "Hybrid (in person and online)"
+        IN_PERSON = "in-person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid (in person and online)")
 
     class Kind(models.TextChoices):
-        DROP_IN = "drop-in", "Drop-in session"
-        WORKSHOP = "workshop", "Workshop"
-        STEERING_GROUP = "steering-group", "Steering group meeting"
-        CONFERENCE = "conference", "Conference"
-        OTHER = "other", "Other"
+        DROP_IN = "drop-in", _("Drop-in session")
+        WORKSHOP = "workshop", _("Workshop")
+        STEERING_GROUP = "steering-group", _("Steering group meeting")
+        CONFERENCE = "conference", _("Conference")
+        OTHER = "other", _("Other")
 
-    summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
-    kind = models.CharField("type of event", max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="description")
+    summary = models.TextField(max_length=500, help_text=_("Shown on cards and at the top of the page."))
+    kind = models.CharField(_("type of event"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("description"))
 
     dates_tba = models.BooleanField(
-        "dates to be announced",
+        _("dates to be announced"),
         default=False,
-        help_text="Tick while the dates are not known: people can register interest, and everyone "
-        "registered is emailed once when you set the dates and publish.",
+        help_text=_(
+            "Tick while the dates are not known: people can register interest, and everyone "
+            "registered is emailed once when you set the dates and publish."
+        ),
     )
-    start = models.DateTimeField(null=True, blank=True, help_text="UK time.")
-    end = models.DateTimeField(null=True, blank=True, help_text="UK time.")
+    start = models.DateTimeField(null=True, blank=True, help_text=_("UK time."))
+    end = models.DateTimeField(null=True, blank=True, help_text=_("UK time."))
 
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     venue_name = models.CharField(max_length=160, blank=True)
     venue_address = models.TextField(blank=True, max_length=400)
     venue_accessibility = models.TextField(
-        "accessibility information",
+        _("accessibility information"),
         blank=True,
         max_length=1000,
-        help_text="Step-free access, hearing loop, accessible toilets, quiet room, parking.",
+        help_text=_("Step-free access, hearing loop, accessible toilets, quiet room, parking."),
     )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     joining_details = models.TextField(
-        "online joining details",
+        _("online joining details"),
         blank=True,
         max_length=1000,
-        help_text="Private: emailed only to people with a confirmed booking; never on the page or in feeds.",
+        help_text=_(
+            "Private: emailed only to people with a confirmed booking; never on the page or in feeds."
+        ),
     )
 
     organiser = models.CharField(max_length=160, blank=True)
@@ -172,18 +178,18 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The review or consultation this event feeds into.",
+        help_text=_("The review or consultation this event feeds into."),
     )
 
     bookings_open = models.BooleanField(default=True)
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Places in all. Leave empty when there is no limit."
+        null=True, blank=True, help_text=_("Places in all. Leave empty when there is no limit.")
     )
     max_places_per_booking = models.PositiveSmallIntegerField(default=4)
 
-    report_summary = models.TextField("summary", blank=True, max_length=1000)
-    attendance = models.PositiveIntegerField("attendance figure", null=True, blank=True)
-    report_body = StreamField(BodyStreamBlock(), blank=True, verbose_name="what we heard")
+    report_summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    attendance = models.PositiveIntegerField(_("attendance figure"), null=True, blank=True)
+    report_body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("what we heard"))
 
     objects = PageManager.from_queryset(EventQuerySet)()
 
@@ -191,7 +197,8 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("kind"),
         MultiFieldPanel(
-            [FieldPanel("dates_tba"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading="When"
+            [FieldPanel("dates_tba"), FieldRowPanel([FieldPanel("start"), FieldPanel("end")])],
+            heading=_("When"),
         ),
         MultiFieldPanel(
             [
@@ -202,26 +209,26 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("joining_details"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         FieldPanel("body"),
-        InlinePanel("sessions", label="Session", heading="Agenda"),
-        ContactDetailsMixin.contact_panel("organiser", heading="Organiser"),
+        InlinePanel("sessions", label=_("Session"), heading=_("Agenda")),
+        ContactDetailsMixin.contact_panel("organiser", heading=_("Organiser")),
         FieldPanel("places"),
         FieldPanel("themes"),
         REVIEW_CHOOSER["related_review"],
         MultiFieldPanel(
             [FieldPanel("bookings_open"), FieldPanel("capacity"), FieldPanel("max_places_per_booking")],
-            heading="Bookings",
+            heading=_("Bookings"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("report_summary"),
                 FieldPanel("attendance"),
-                InlinePanel("materials", label="Material"),
+                InlinePanel("materials", label=_("Material")),
                 FieldPanel("report_body"),
             ],
-            heading="Report (after the event)",
+            heading=_("Report (after the event)"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -237,7 +244,7 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "event"
+        verbose_name = _("event")
 
     def clean(self):
         super().clean()
@@ -247,11 +254,11 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
             self.start = self.end = None
             return
         if not self.start:
-            raise ValidationError({"start": "Set when the event starts, or tick 'dates to be announced'."})
+            raise ValidationError({"start": _("Set when the event starts, or tick 'dates to be announced'.")})
         if not self.end:
-            raise ValidationError({"end": "Set when the event ends."})
+            raise ValidationError({"end": _("Set when the event ends.")})
         if self.end < self.start:
-            raise ValidationError({"end": "The event cannot end before it starts."})
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
 
     # Presentation -------------------------------------------------------------------------------
     @property
@@ -264,7 +271,10 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
 
     @property
     def month_label(self):
-        return self.local_start.strftime("%B %Y") if self.start else "Dates to be announced"
+        # Month names in the reader's language (Django's date formats), as the cards' dates.
+        if not self.start:
+            return gettext("Dates to be announced")
+        return formats.date_format(self.local_start, "F Y")
 
     @property
     def is_past(self):
@@ -343,7 +353,7 @@ class EventSession(Orderable):
     capacity = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="For parallel sessions people choose when booking; empty = no choice.",
+        help_text=_("For parallel sessions people choose when booking; empty = no choice."),
     )
 
     panels = [
@@ -364,7 +374,7 @@ class EventSession(Orderable):
 class EventMaterial(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="materials")
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(max_length=200, blank=True, help_text="Defaults to the document's title.")
+    title = models.CharField(max_length=200, blank=True, help_text=_("Defaults to the document's title."))
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
