@@ -3,9 +3,14 @@
 event's .ics file.
 
 The first email of a booking only asks to confirm it: the link to view or cancel a booking, the
-calendar file and any joining details travel only once the address is confirmed."""
+calendar file and any joining details travel only once the address is confirmed.
 
-from django.utils import formats, timezone
+Each email is written in the language of the event page the resident used, whoever's action sends it
+(a place freed by someone else's cancellation, dates published by an editor)."""
+
+import functools
+
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from events.calendars import ics_text
@@ -13,6 +18,17 @@ from events.models.pages import LONDON
 from events.tokens import booking_url, confirm_url, hold_minutes
 from site_home.links import absolute_url
 from surveys.feedback.emails import queue_email
+
+
+def in_their_language(send):
+    """Builds and queues the email of `send(record, ...)` in the language of the record's event page."""
+
+    @functools.wraps(send)
+    def in_language(record, *args, **kwargs):
+        with translation.override(record.event.locale.language_code):
+            return send(record, *args, **kwargs)
+
+    return in_language
 
 
 def when(event):
@@ -57,6 +73,7 @@ def _ics_attachment(event):
     return [("event.ics", ics_text([event], event.title), "text/calendar")]
 
 
+@in_their_language
 def send_booking_confirmation(booking):
     if booking.status == booking.Status.CONFIRMED:
         queue_email(
@@ -69,6 +86,7 @@ def send_booking_confirmation(booking):
         queue_email(booking.email, "events/email/booking_waiting", _context(booking))
 
 
+@in_their_language
 def send_confirm_request(booking):
     context = _context(booking)
     del context["manage_url"]
@@ -81,10 +99,12 @@ def send_confirm_request(booking):
     queue_email(booking.email, "events/email/booking_confirm", context)
 
 
+@in_their_language
 def send_booking_link(booking):
     queue_email(booking.email, "events/email/booking_link", _context(booking))
 
 
+@in_their_language
 def send_cancellation(booking, status_was):
     """Tell the resident the cancellation went through, with no link left to manage a dead booking."""
     context = _context(booking)
@@ -92,6 +112,7 @@ def send_cancellation(booking, status_was):
     queue_email(booking.email, "events/email/booking_cancelled", {**context, "status_was": status_was})
 
 
+@in_their_language
 def send_promotion(booking):
     queue_email(
         booking.email,
@@ -101,6 +122,7 @@ def send_promotion(booking):
     )
 
 
+@in_their_language
 def send_dates_announced(interest):
     event = interest.event
     queue_email(

@@ -4,6 +4,10 @@ Every change takes a row lock on the event (and the chosen sessions) inside one 
 people booking the last place at the same moment are served one after the other: the event never goes
 over capacity. PostgreSQL honours select_for_update(); SQLite serialises writes anyway.
 
+An event translated into Welsh or Gaelic is one event: a booking is kept on the language version it
+was made on (its emails and links follow that language), but places, sessions, the per-connection
+limit and the waiting list are counted over every version, and all of them are locked together.
+
 A booking is unconfirmed until its owner opens the link we email: until then it holds its places
 for a short time (tokens.hold_minutes), after which it lapses and counts for nothing. Places freed
 that way go to the waiting list before anyone new, the next time anyone books or confirms.
@@ -47,8 +51,15 @@ class BookingResult:
     emailed: bool = True
 
 
+def bookings_for(event):
+    """The bookings of `event` in every language."""
+    return Booking.objects.filter(event__translation_key=event.translation_key)
+
+
 def _lock_event(event):
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+    """Locks every language version of the event, always in the same order, and returns `event`."""
+    versions = EventPage.objects.select_for_update(of=("self",)).filter(translation_key=event.translation_key)
+    return next(version for version in versions.order_by("pk") if version.pk == event.pk)
 
 
 def _lock_sessions(session_ids):
@@ -58,14 +69,20 @@ def _lock_sessions(session_ids):
 def _session_fits(session, places, now=None):
     if session.capacity is None:
         return True
-    taken = Booking.objects.confirmed(now).filter(sessions=session).total_places()
-    return taken + places <= session.capacity
+    taken = Booking.objects.confirmed(now).filter(sessions=session)
+    if session.sort_order is not None:
+        # A session's translations are the same agenda item: the one at its place in the agenda.
+        taken = Booking.objects.confirmed(now).filter(
+            sessions__page__translation_key=session.page.translation_key,
+            sessions__sort_order=session.sort_order,
+        )
+    return taken.total_places() + places <= session.capacity
 
 
 def _event_fits(event, places, now=None):
     if event.capacity is None:
         return True
-    return Booking.objects.filter(event=event).confirmed(now).total_places() + places <= event.capacity
+    return bookings_for(event).confirmed(now).total_places() + places <= event.capacity
 
 
 def book(event, *, name, email, places=1, access_needs="", sessions=(), client=""):
@@ -85,8 +102,7 @@ def book(event, *, name, email, places=1, access_needs="", sessions=(), client="
         locked_sessions = _lock_sessions(session_ids)
         promote_waiting(event)
         if client and (
-            Booking.objects.filter(event=event, client=client).live(now).total_places() + places
-            > places_per_client()
+            bookings_for(event).filter(client=client).live(now).total_places() + places > places_per_client()
         ):
             raise ClientLimit()
         fits = _event_fits(event, places, now)
@@ -94,7 +110,7 @@ def book(event, *, name, email, places=1, access_needs="", sessions=(), client="
             for session in locked_sessions:
                 if not _session_fits(session, places, now):
                     raise SessionFull(session)
-        booking = Booking.objects.active().filter(event=event, email=email).first()
+        booking = bookings_for(event).active().filter(email=email).first()
         if booking is not None and not booking.has_lapsed(now):
             emailed = may_email(booking, now, emails_per_day())
             Booking.objects.filter(pk=booking.pk).update(
@@ -167,7 +183,7 @@ def promote_waiting(event):
     promoted = []
     if not _event_fits(event, 1):
         return promoted
-    for waiting in Booking.objects.filter(event=event).waiting().prefetch_related("sessions"):
+    for waiting in bookings_for(event).waiting().prefetch_related("sessions"):
         sessions = list(waiting.sessions.all())
         if _event_fits(event, waiting.places) and all(_session_fits(s, waiting.places) for s in sessions):
             waiting.status = Booking.Status.CONFIRMED

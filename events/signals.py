@@ -24,7 +24,7 @@ def announce_dates(sender, instance, **kwargs):
 
 
 def promote_waiting_list(sender, instance, **kwargs):
-    if Booking.objects.filter(event_id=instance.pk, status=Booking.Status.WAITING).exists():
+    if reservations.bookings_for(instance).filter(status=Booking.Status.WAITING).exists():
         reservations.promote_after_change(instance)
 
 

@@ -302,7 +302,9 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
         return self.bookings_open and not self.dates_tba and not self.is_past
 
     def places_taken(self):
-        return Booking.objects.filter(event=self).confirmed().total_places()  # held places count too
+        # Held places count too, and so do bookings on the event's other language versions.
+        bookings = Booking.objects.filter(event__translation_key=self.translation_key)
+        return bookings.confirmed().total_places()
 
     def places_left(self):
         if self.capacity is None:

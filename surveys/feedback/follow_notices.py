@@ -122,8 +122,11 @@ def send_already_following(follow):
 
 def announce_page(page, key, kind, pages=(), themes=(), summary=""):
     """Record that something happened to a public page (once per `key`) and have the worker tell
-    its followers: those of the `pages` (places, the consultation) and of the `themes`."""
+    its followers: those of the `pages` (places, the consultation) and of the `themes`. A page's
+    translation published is the same news: followers hear of the page in the site's first language."""
     if not page.live or page.get_view_restrictions().exists():
+        return None
+    if getattr(page, "locale_id", None) and page.locale.language_code != settings.LANGUAGE_CODE:
         return None
     url = absolute_url(page)
     update, created = FollowUpdate.objects.get_or_create(
