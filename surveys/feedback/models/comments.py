@@ -69,10 +69,12 @@ class DiscussionMixin(models.Model):
     discussion_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("discussion_enabled"),
-                FieldPanel("comment_publishing"),
-                FieldPanel("allow_stance"),
-                FieldPanel("allow_category"),
+                # Headings give the fields' labels in the editor's language (the fields have no
+                # verbose_name of their own, and adding one would need a migration on every page type).
+                FieldPanel("discussion_enabled", heading=_("Discussion enabled")),
+                FieldPanel("comment_publishing", heading=_("Comment publishing")),
+                FieldPanel("allow_stance", heading=_("Allow stance")),
+                FieldPanel("allow_category", heading=_("Allow category")),
             ],
             heading=_("Discussion"),
         )

@@ -60,10 +60,11 @@ class DiscussionPage(DiscussionMixin, Page):
     objects = PageManager.from_queryset(DiscussionPageQuerySet)()
 
     content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-        FieldPanel("place"),
-        FieldPanel("theme"),
+        # Headings give the fields' labels in the editor's language, without a migration.
+        FieldPanel("intro", heading=_("Intro")),
+        FieldPanel("body", heading=_("Body")),
+        FieldPanel("place", heading=_("Place")),
+        FieldPanel("theme", heading=_("Theme")),
     ]
     edit_handler = TabbedInterface(
         [

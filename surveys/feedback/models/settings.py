@@ -36,7 +36,12 @@ class FeedbackSettings(BaseSiteSetting):
         help_text=_("Told about new comments waiting for moderation. Empty: the site's contact email."),
     )
 
-    panels = [FieldPanel("default_publishing"), FieldPanel("reports_to_hide"), FieldPanel("moderators_email")]
+    # Headings give the fields' labels in the editor's language, without a migration.
+    panels = [
+        FieldPanel("default_publishing", heading=_("Default publishing")),
+        FieldPanel("reports_to_hide", heading=_("Reports to hide")),
+        FieldPanel("moderators_email", heading=_("Moderators email")),
+    ]
 
     class Meta:
         verbose_name = _("feedback settings")
