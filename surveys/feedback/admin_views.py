@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from site_home.models import SiteSettings
@@ -22,24 +23,27 @@ OFFICIAL_PERMISSION = "surveys.post_official_response"
 
 
 class DecisionForm(forms.Form):
-    action = forms.ChoiceField(choices=moderation.Action.choices, widget=forms.RadioSelect)
+    action = forms.ChoiceField(label=_("Action"), choices=moderation.Action.choices, widget=forms.RadioSelect)
     reason = forms.CharField(
+        label=_("Reason"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Recorded in the comment's history. Required when rejecting.",
+        help_text=_("Recorded in the comment's history. Required when rejecting."),
     )
 
     def clean(self):
         data = super().clean()
         if data.get("action") == moderation.Action.REJECT and not data.get("reason", "").strip():
-            self.add_error("reason", "Give a reason for rejecting, for the record.")
+            self.add_error("reason", _("Give a reason for rejecting, for the record."))
         return data
 
 
 class BulkDecisionForm(DecisionForm):
     comments = forms.ModelMultipleChoiceField(
-        queryset=Comment.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Comments"),
+        queryset=Comment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
@@ -72,8 +76,8 @@ class RedactionForm(forms.Form):
 
 
 class OfficialResponseForm(forms.Form):
-    display_name = forms.CharField(max_length=80, label="Shown as")
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, label="Response")
+    display_name = forms.CharField(max_length=80, label=_("Shown as"))
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, label=_("Response"))
 
 
 def _require(request, permission):
@@ -107,7 +111,9 @@ def moderate_comment(request, pk):
             moderation.moderate(
                 [comment], decision.cleaned_data["action"], request.user, decision.cleaned_data["reason"]
             )
-            messages.success(request, f"Comment {comment.get_state_display().lower()}.")
+            state = comment.get_state_display().lower()
+            # Translators: the comment's new state, e.g. "Comment published."
+            messages.success(request, gettext("Comment %(state)s.") % {"state": state})
             return redirect("surveys_moderate_comment", pk=comment.pk)
     elif request.method == "POST" and can_respond:
         response_form = OfficialResponseForm(request.POST, prefix="response")
@@ -118,7 +124,7 @@ def moderate_comment(request, pk):
                 response_form.cleaned_data["body"],
                 response_form.cleaned_data["display_name"],
             )
-            messages.success(request, "Official response published.")
+            messages.success(request, gettext("Official response published."))
             return redirect("surveys_moderate_comment", pk=comment.pk)
     return TemplateResponse(
         request,
@@ -158,7 +164,8 @@ def bulk_moderate(request):
             request.user,
             form.cleaned_data["reason"],
         )
-        messages.success(request, f"{changed} comment{'s' if changed != 1 else ''} updated.")
+        message = ngettext("%(count)d comment updated.", "%(count)d comments updated.", changed)
+        messages.success(request, message % {"count": changed})
         return redirect(f"{reverse('surveys_bulk_moderate')}?{request.GET.urlencode()}")
     return TemplateResponse(
         request,

@@ -11,6 +11,8 @@ from datetime import timedelta
 
 from django import forms
 from django.shortcuts import render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from site_home.people import client_network
@@ -23,7 +25,7 @@ class HoneypotMixin(forms.Form):
 
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -42,7 +44,10 @@ def over_limit(request, group, rate):
     return is_ratelimited(request, group=group, key=client_key, rate=rate, method="POST", increment=True)
 
 
-def rate_limited_response(request, what="messages"):
+def rate_limited_response(request, what=None):
+    """`what` completes "We have received a lot of … from your connection": pass it translated."""
+    # Translators: completes "We have received a lot of … from your connection in a short time".
+    what = what or gettext("messages")
     response = render(request, "429.html", {"what": what}, status=429)
     response["Retry-After"] = "60"
     return response

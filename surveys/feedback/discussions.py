@@ -23,27 +23,35 @@ from surveys.feedback.models.settings import Publishing
 from surveys.models import Comment, FeedbackSettings
 
 PER_PAGE = 20
+DEFAULT_HEADING = _("Comments")
 CONFIRM_SALT = "surveys.comment.confirm"
-SORTS = {"newest": "Newest", "agreed": "Most agreed"}
+# Translators: the orders a discussion can be sorted in, after "Sort by:".
+SORTS = {"newest": _("Newest"), "agreed": _("Most agreed")}
 
 STATUS_MESSAGES = {
-    "published": "Thank you. Your comment is published.",
+    "published": _("Thank you. Your comment is published."),
     "kept": _("Thank you. We have your comment: staff will read it, and as you asked it is not shown here."),
-    "check-email": "Thank you. Now check your email: we have sent you a link to confirm your comment. "
-    "It appears here once you open the link.",
-    "pending": "Thank you. Your comment is waiting for a moderator. It appears here once it is approved, "
-    "and we will email you when it does.",
-    "reported": "Thank you for telling us. A moderator will look at the comment.",
-    "agreed": "Thank you. We have counted your agreement.",
-    "already-agreed": "You have already agreed with this comment.",
-    "agree-limit": "We could not count your agreement: many people on your network have agreed with "
-    "this comment in the last hour, which is as many as we count from one network. Please try again later.",
+    "check-email": _(
+        "Thank you. Now check your email: we have sent you a link to confirm your comment. "
+        "It appears here once you open the link."
+    ),
+    "pending": _(
+        "Thank you. Your comment is waiting for a moderator. It appears here once it is approved, "
+        "and we will email you when it does."
+    ),
+    "reported": _("Thank you for telling us. A moderator will look at the comment."),
+    "agreed": _("Thank you. We have counted your agreement."),
+    "already-agreed": _("You have already agreed with this comment."),
+    "agree-limit": _(
+        "We could not count your agreement: many people on your network have agreed with this comment "
+        "in the last hour, which is as many as we count from one network. Please try again later."
+    ),
 }
 
 WHAT_HAPPENS_NEXT = {
-    Publishing.IMMEDIATE: "Your comment appears as soon as you post it.",
-    Publishing.CONFIRM: "We email you a link: your comment appears once you open it.",
-    "moderate": "A moderator reads every comment before it appears.",
+    Publishing.IMMEDIATE: _("Your comment appears as soon as you post it."),
+    Publishing.CONFIRM: _("We email you a link: your comment appears once you open it."),
+    "moderate": _("A moderator reads every comment before it appears."),
 }
 
 
@@ -80,7 +88,7 @@ def comment_summary(page, section_key, threads):
     ) % {"comments": comments, "threads": threads}
 
 
-def thread_context(request, page, section_key="", section_label="", theme=None, heading="Comments"):
+def thread_context(request, page, section_key="", section_label="", theme=None, heading=DEFAULT_HEADING):
     """Everything the thread template needs, in a constant number of queries."""
     thread = thread_id(section_key)
     sort = request.GET.get(f"{thread}-sort", "newest")

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 from site_home.links import absolute_url
@@ -90,11 +91,15 @@ def _context(follows, target_urls=None):
             }
         )
     first = follows[0]
+    # Translators: joins the names of what an address follows: "Riverside and Parks".
+    and_word = gettext("and")
+    joined_by = f" {and_word} "
     return {
-        "target_name": " and ".join(t["name"] for t in targets),
+        "target_name": joined_by.join(t["name"] for t in targets),
+        "quoted_names": joined_by.join(f'"{t["name"]}"' for t in targets),
         "target_url": targets[0]["url"],
         "targets": targets,
-        "frequency": first.get_frequency_display(),
+        "frequency": str(first.get_frequency_display()),  # the task's context is JSON
         "manage_url": absolute_url(manage_url(first.email)),
         "unsubscribe_url": targets[0]["unsubscribe_url"],
     }
@@ -104,7 +109,7 @@ def _update_context(update):
     return {
         "title": update.title,
         "url": update.url,
-        "kind": update.get_kind_display(),
+        "kind": str(update.get_kind_display()),
         "summary": update.summary,
     }
 

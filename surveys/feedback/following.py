@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -64,7 +65,8 @@ def _check_email():
 @require_POST
 def follow_post(request):
     if over_limit(request, "follows", follow_rate()):
-        return rate_limited_response(request, "requests to follow")
+        # Translators: completes "We have received a lot of … from your connection in a short time".
+        return rate_limited_response(request, _("requests to follow"))
     form = follow_form(data=request.POST)
     if form.is_spam():
         return _check_email()
@@ -104,8 +106,8 @@ def follow_sent(request):
 def _link_failed(request, expired=False):
     context = {
         "expired": expired,
-        "expired_text": "Confirmation links work for a few days only. You are welcome to follow again.",
-        "invalid_text": "Check you copied the whole link from the email.",
+        "expired_text": _("Confirmation links work for a few days only. You are welcome to follow again."),
+        "invalid_text": _("Check you copied the whole link from the email."),
     }
     return render(request, "surveys/confirm_failed.html", context, status=410 if expired else 404)
 

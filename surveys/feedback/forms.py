@@ -2,6 +2,7 @@
 server with messages that say what to fix; what was typed is kept on error."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from site_home.forms import PlaceChoiceField
@@ -14,50 +15,48 @@ from surveys.models import Comment, Follow, Report
 
 class CommentForm(PublicForm):
     display_name = forms.CharField(
-        label="Your name",
-        help_text="Shown with your comment. You can use your first name or a nickname.",
+        label=_("Your name"),
+        help_text=_("Shown with your comment. You can use your first name or a nickname."),
         max_length=80,
         error_messages={
-            "required": "Enter the name to show with your comment",
-            "max_length": "Your name must be 80 characters or fewer",
+            "required": _("Enter the name to show with your comment"),
+            "max_length": _("Your name must be 80 characters or fewer"),
         },
     )
     email = forms.EmailField(
-        label="Email address",
-        help_text="Never shown.",  # completed in __init__ with what the address is really used for
+        label=_("Email address"),
+        help_text=_("Never shown."),  # completed in __init__ with what the address is really used for
         max_length=254,
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
     )
     body = forms.CharField(
-        label="Your comment",
-        help_text=f"Plain text, up to {BODY_MAX_LENGTH:,} characters. Links are not clickable.",
+        label=_("Your comment"),
+        # help_text and the max_length message name the limit: set in __init__, in the reader's language.
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=BODY_MAX_LENGTH,
-        error_messages={
-            "required": "Enter your comment",
-            "max_length": f"Your comment must be {BODY_MAX_LENGTH:,} characters or fewer "
-            "(it has %(show_value)d)",
-        },
+        error_messages={"required": _("Enter your comment")},
     )
     stance = forms.ChoiceField(
-        label="Are you for or against?",
+        label=_("Are you for or against?"),
         choices=Comment.Stance.choices,
         widget=forms.RadioSelect,
         required=False,
     )
     category = forms.ChoiceField(
-        label="What kind of comment is it?",
+        label=_("What kind of comment is it?"),
         choices=Comment.Category.choices,
         widget=forms.RadioSelect,
         required=False,
     )
     place = PlaceChoiceField(
-        label="Where do you live or work? (optional)", required=False, empty_label="I would rather not say"
+        label=_("Where do you live or work? (optional)"),
+        required=False,
+        empty_label=_("I would rather not say"),
     )
-    notify_on_outcome = forms.BooleanField(label="Email me when the outcome is published", required=False)
+    notify_on_outcome = forms.BooleanField(label=_("Email me when the outcome is published"), required=False)
     # Chosen on the form; a post without it (an older form still open in a tab) keeps the old rule.
     publication = forms.ChoiceField(
         label=_("May we publish your comment?"),
@@ -68,10 +67,10 @@ class CommentForm(PublicForm):
         required=False,
     )
     consent = forms.BooleanField(
-        label="I have read the privacy notice and agree to my comment being published as I chose",
-        error_messages={"required": "Tick the box to say you have read the privacy notice"},
+        label=_("I have read the privacy notice and agree to my comment being published as I chose"),
+        error_messages={"required": _("Tick the box to say you have read the privacy notice")},
     )
-    official = forms.BooleanField(label="Post as the organisation's official response", required=False)
+    official = forms.BooleanField(label=_("Post as the organisation's official response"), required=False)
     page_id = forms.IntegerField(widget=forms.HiddenInput)
     section_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     section_label = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
@@ -82,6 +81,15 @@ class CommentForm(PublicForm):
     def __init__(self, *args, page, user=None, is_reply=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        limit = f"{BODY_MAX_LENGTH:,}"
+        body = self.fields["body"]
+        body.help_text = gettext("Plain text, up to %(limit)s characters. Links are not clickable.") % {
+            "limit": limit
+        }
+        # Django fills in %(show_value)d, the length of what was typed, when the message is shown.
+        body.error_messages["max_length"] = gettext(
+            "Your comment must be %(limit)s characters or fewer (it has %(show_value)d)"
+        ).replace("%(limit)s", limit)
         if not getattr(page, "allow_stance", False) or is_reply:
             del self.fields["stance"]
         if not getattr(page, "allow_category", False) or is_reply:
@@ -111,7 +119,7 @@ class CommentForm(PublicForm):
     def clean(self):
         data = super().clean()
         if "official" in self.fields:
-            data["display_name"] = data.get("display_name") or self.user.get_full_name() or "Staff"
+            data["display_name"] = data.get("display_name") or self.user.get_full_name() or gettext("Staff")
             data["email"] = data.get("email") or self.user.email
         return data
 
@@ -119,28 +127,46 @@ class CommentForm(PublicForm):
 def email_hint(page, offers_outcome):
     """What the address is used for on this page, and nothing it is not used for."""
     mode = page.publishing_mode() if hasattr(page, "publishing_mode") else Publishing.IMMEDIATE
-    uses = {
-        Publishing.CONFIRM: "We email you a link to confirm your comment",
-        Publishing.IMMEDIATE: "We only use it if a moderator needs to contact you about your comment",
-    }.get(mode, "We email you when a moderator has published your comment")
-    if offers_outcome:
-        uses += " and, if you ask, to tell you the outcome"
-    return f"Never shown. {uses}."
+    hints = EMAIL_HINTS_WITH_OUTCOME if offers_outcome else EMAIL_HINTS
+    return hints.get(mode, hints[Publishing.MODERATE])
+
+
+# Whole sentences, so each language can say them its own way.
+EMAIL_HINTS = {
+    Publishing.CONFIRM: _("Never shown. We email you a link to confirm your comment."),
+    Publishing.IMMEDIATE: _(
+        "Never shown. We only use it if a moderator needs to contact you about your comment."
+    ),
+    Publishing.MODERATE: _("Never shown. We email you when a moderator has published your comment."),
+}
+EMAIL_HINTS_WITH_OUTCOME = {
+    Publishing.CONFIRM: _(
+        "Never shown. We email you a link to confirm your comment and, if you ask, to tell you the outcome."
+    ),
+    Publishing.IMMEDIATE: _(
+        "Never shown. We only use it if a moderator needs to contact you about your comment and, if you "
+        "ask, to tell you the outcome."
+    ),
+    Publishing.MODERATE: _(
+        "Never shown. We email you when a moderator has published your comment and, if you ask, to tell "
+        "you the outcome."
+    ),
+}
 
 
 class ReportForm(PublicForm):
     reason = forms.ChoiceField(
-        label="Why should a moderator look at this comment?",
+        label=_("Why should a moderator look at this comment?"),
         choices=Report.Reason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select why you are reporting this comment"},
+        error_messages={"required": _("Select why you are reporting this comment")},
     )
     details = forms.CharField(
-        label="Anything else we should know? (optional)",
+        label=_("Anything else we should know? (optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=1000,
-        error_messages={"max_length": "Keep it to 1,000 characters or fewer (it has %(show_value)d)"},
+        error_messages={"max_length": _("Keep it to 1,000 characters or fewer (it has %(show_value)d)")},
     )
     return_to = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
 
@@ -149,12 +175,12 @@ class FollowForm(PublicForm):
     """Follow a place, a consultation (`page_id`) or a theme (`theme_id`) by email alone."""
 
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     frequency = forms.ChoiceField(
-        label="How often should we email you?",
+        label=_("How often should we email you?"),
         choices=Follow.Frequency.choices,
         initial=Follow.Frequency.IMMEDIATE,
         widget=forms.RadioSelect,
@@ -165,4 +191,6 @@ class FollowForm(PublicForm):
     def __init__(self, *args, target_label="", **kwargs):
         super().__init__(*args, **kwargs)
         if target_label:
-            self.fields["email"].help_text = f"We will email you about {target_label}, nothing else."
+            self.fields["email"].help_text = gettext("We will email you about %(target)s, nothing else.") % {
+                "target": target_label
+            }

@@ -2,6 +2,8 @@
 (site_home.hub): a fixed number of queries each, pages the public may not see left out
 (site_home.visibility)."""
 
+from django.utils.translation import gettext as _
+
 from site_home.hub import HubSection
 from surveys.models import Comment, DiscussionPage
 
@@ -19,12 +21,13 @@ def place_comments_section(place, request):
     if not total:
         return None
     return HubSection(
-        "What people here have said",
+        _("What people here have said"),
         "surveys/sections/comment_list.html",
         {
             "total": total,
             "comments": _recent(comments.with_public_place(request), LATEST),
-            "where": f"from {place.title}",
+            # Translators: completes "3 published comments … The latest:".
+            "where": _("from %(place)s") % {"place": place.title},
         },
     )
 
@@ -35,12 +38,13 @@ def theme_comments_section(theme, request):
     if not total:
         return None
     return HubSection(
-        "What people have said about this",
+        _("What people have said about this"),
         "surveys/sections/comment_list.html",
         {
             "total": total,
             "comments": _recent(comments.with_public_place(request), 5),
-            "where": f"about {theme.name}",
+            # Translators: completes "3 published comments … The latest:".
+            "where": _("about %(theme)s") % {"theme": theme.name},
         },
     )
 
@@ -54,7 +58,7 @@ def place_discussions_section(place, request):
     if not discussions:
         return None
     return HubSection(
-        f"Join the discussion in {place.title}",
+        _("Join the discussion in %(place)s") % {"place": place.title},
         "surveys/sections/discussion_list.html",
         {"discussions": discussions, "show": "theme"},
     )
@@ -65,7 +69,7 @@ def theme_discussions_section(theme, request):
     if not discussions:
         return None
     return HubSection(
-        "Join the discussion",
+        _("Join the discussion"),
         "surveys/sections/discussion_list.html",
         {"discussions": discussions, "show": "place"},
     )

@@ -3,6 +3,7 @@ who did what, when and why."""
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from site_home.links import absolute_url
 from surveys.feedback.emails import queue_email
@@ -10,8 +11,8 @@ from surveys.models import Comment
 
 
 class Action(models.TextChoices):
-    APPROVE = "approve", "Approve and publish"
-    REJECT = "reject", "Reject (hide from the site)"
+    APPROVE = "approve", _("Approve and publish")
+    REJECT = "reject", _("Reject (hide from the site)")
 
 
 def moderate(comments, action, user, reason=""):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -56,7 +57,8 @@ def _form_page(request, form, page, parent=None, status=200):
 @require_POST
 def comment_post(request):
     if over_limit(request, "comments", settings.FEEDBACK_RATE_LIMIT):
-        return rate_limited_response(request, "comments")
+        # Translators: completes "We have received a lot of … from your connection in a short time".
+        return rate_limited_response(request, _("comments"))
     page = _discussion_page(request, request.POST.get("page_id"))
     parent = None
     if request.POST.get("parent_id"):
@@ -125,7 +127,8 @@ def comment_confirm(request, token):
 def comment_agree(request, pk):
     comment = _published_comment(request, pk)
     if over_limit(request, "reactions", settings.FEEDBACK_RATE_LIMIT):
-        return rate_limited_response(request, "reactions")
+        # Translators: completes "We have received a lot of … from your connection in a short time".
+        return rate_limited_response(request, _("reactions"))
     status = add_reaction(comment, person(request, f"agree:{comment.pk}"))
     path = safe_return_path(request, request.POST.get("return_to"), comment.source_path or comment.page.url)
     return redirect(status_url(path, comment.section_key, status, comment.anchor))
@@ -153,7 +156,8 @@ def comment_report(request, pk):
         form = ReportForm(initial={"return_to": request.GET.get("return_to", fallback)})
         return render(request, "surveys/report_form_page.html", {"form": form, "comment": comment})
     if over_limit(request, "reports", settings.FEEDBACK_RATE_LIMIT):
-        return rate_limited_response(request, "reports")
+        # Translators: completes "We have received a lot of … from your connection in a short time".
+        return rate_limited_response(request, _("reports"))
     form = ReportForm(request.POST)
     path = safe_return_path(request, request.POST.get("return_to"), fallback)
     if form.is_spam():

@@ -43,23 +43,24 @@ PUBLIC_EXPORT = [
 ]
 PERSONAL_EXPORT = ["display_name", "email"]
 EXPORT_HEADINGS = {
-    "page_title": "Page",
-    "language": "Language",
-    "section_label": "Section",
-    "place_title": "Place",
-    "theme_name": "Theme",
-    "body": "Comment",
-    "stance_label": "Stance",
-    "category_label": "Category",
-    "state_label": "State",
-    "get_channel_display": "Channel",
-    "is_official_response": "Official response",
-    "agree_count": "Agreements",
-    "report_count": "Reports",
-    "created_at": "Posted",
-    "published_at": "Published",
-    "display_name": "Name",
-    "email": "Email",
+    "page_title": _("Page"),
+    "language": _("Language"),
+    "section_label": _("Section"),
+    "place_title": _("Place"),
+    "theme_name": _("Theme"),
+    "body": _("Comment"),
+    "stance_label": _("Stance"),
+    "category_label": _("Category"),
+    "state_label": _("State"),
+    "get_channel_display": _("Channel"),
+    "is_official_response": _("Official response"),
+    "agree_count": _("Agreements"),
+    "report_count": _("Reports"),
+    # Translators: when a comment was posted.
+    "created_at": _("Posted"),
+    "published_at": _("Published"),
+    "display_name": _("Name"),
+    "email": _("Email"),
 }
 
 
@@ -82,9 +83,9 @@ class CommentButtonHelper(ButtonHelper):
                 0,
                 {
                     "url": reverse("surveys_moderate_comment", args=[obj.pk]),
-                    "label": "Moderate",
+                    "label": _("Moderate"),
                     "classname": "button button-small button-secondary",
-                    "title": "Read, decide, respond and see the history",
+                    "title": _("Read, decide, respond and see the history"),
                 },
             )
         return buttons
@@ -97,7 +98,7 @@ class CommentIndexView(DeclaredLookupsOnlyMixin, IndexView):
 
 class CommentAdmin(ModelAdmin):
     model = Comment
-    menu_label = "Comments"
+    menu_label = _("Comments")
     menu_icon = "comment"
     menu_order = 300
     add_to_admin_menu = True
@@ -142,10 +143,11 @@ class CommentAdmin(ModelAdmin):
         return PUBLIC_EXPORT + (PERSONAL_EXPORT if can_see_personal_data(request.user) else [])
 
     def excerpt(self, obj):
-        official = "Official response: " if obj.is_official_response else ""
-        return format_html("{}{}", official, obj.body[:120])
+        if obj.is_official_response:
+            return format_html(_("Official response: {}"), obj.body[:120])
+        return format_html("{}", obj.body[:120])
 
-    excerpt.short_description = "Comment"
+    excerpt.short_description = _("Comment")
 
     def language(self, obj):
         return language_name(obj.page.locale.language_code)
@@ -193,7 +195,7 @@ def comment_log_actions(actions):
 @hooks.register("register_admin_menu_item")
 def follows_menu_item():
     return FollowCountsMenuItem(
-        "Follows", reverse("surveys_follows"), icon_name="mail", order=820, name="follows"
+        _("Follows"), reverse("surveys_follows"), icon_name="mail", order=820, name="follows"
     )
 
 

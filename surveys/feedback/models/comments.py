@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.log_actions import log
@@ -50,30 +51,32 @@ class DiscussionMixin(models.Model):
     """Fields and panels for a page that carries a discussion. Add `discussion_panels` to a tab."""
 
     discussion_enabled = models.BooleanField(
-        default=True, help_text="Show the comments and let residents post new ones."
+        default=True, help_text=_("Show the comments and let residents post new ones.")
     )
     comment_publishing = models.CharField(
         max_length=16,
         blank=True,
-        choices=[("", "Use the site default"), *Publishing.choices],
-        help_text="When a resident's comment appears on the page.",
+        choices=[("", _("Use the site default")), *Publishing.choices],
+        help_text=_("When a resident's comment appears on the page."),
     )
     allow_stance = models.BooleanField(
-        default=False, help_text="Let residents say whether they are for, against or neutral."
+        default=False, help_text=_("Let residents say whether they are for, against or neutral.")
     )
     allow_category = models.BooleanField(
-        default=False, help_text="Let residents mark a comment as a question, suggestion or concern."
+        default=False, help_text=_("Let residents mark a comment as a question, suggestion or concern.")
     )
 
     discussion_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("discussion_enabled"),
-                FieldPanel("comment_publishing"),
-                FieldPanel("allow_stance"),
-                FieldPanel("allow_category"),
+                # Headings give the fields' labels in the editor's language (the fields have no
+                # verbose_name of their own, and adding one would need a migration on every page type).
+                FieldPanel("discussion_enabled", heading=_("Discussion enabled")),
+                FieldPanel("comment_publishing", heading=_("Comment publishing")),
+                FieldPanel("allow_stance", heading=_("Allow stance")),
+                FieldPanel("allow_category", heading=_("Allow category")),
             ],
-            heading="Discussion",
+            heading=_("Discussion"),
         )
     ]
 
@@ -88,7 +91,7 @@ class DiscussionMixin(models.Model):
         return self.discussion_enabled
 
     def comments_closed_message(self) -> str:
-        return "Comments are closed."
+        return gettext("Comments are closed.")
 
     def discussion_section_label(self, section_key: str, posted_label: str) -> str | None:
         """The label stored with a comment on `section_key`; None refuses the key. Pages with known
@@ -161,21 +164,22 @@ class CommentQuerySet(OnVisiblePagesMixin, models.QuerySet):
 
 class Comment(PublicPlaceMixin, ChannelMixin, models.Model):
     class State(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", "Waiting for email confirmation"
-        PENDING = "pending", "Waiting for moderation"
-        PUBLISHED = "published", "Published"
-        FLAGGED = "flagged", "Hidden after reports"
-        REJECTED = "rejected", "Rejected"
+        UNCONFIRMED = "unconfirmed", _("Waiting for email confirmation")
+        PENDING = "pending", _("Waiting for moderation")
+        PUBLISHED = "published", _("Published")
+        FLAGGED = "flagged", _("Hidden after reports")
+        REJECTED = "rejected", _("Rejected")
 
     class Stance(models.TextChoices):
-        FOR = "for", "For"
-        AGAINST = "against", "Against"
-        NEUTRAL = "neutral", "Neutral"
+        # Translators: a resident's stance on a proposal.
+        FOR = "for", pgettext_lazy("stance", "For")
+        AGAINST = "against", pgettext_lazy("stance", "Against")
+        NEUTRAL = "neutral", pgettext_lazy("stance", "Neutral")
 
     class Category(models.TextChoices):
-        QUESTION = "question", "Question"
-        SUGGESTION = "suggestion", "Suggestion"
-        CONCERN = "concern", "Concern"
+        QUESTION = "question", _("Question")
+        SUGGESTION = "suggestion", _("Suggestion")
+        CONCERN = "concern", _("Concern")
 
     class Publication(models.TextChoices):
         """The resident's choice of what the public sees; staff still read and code every one."""
@@ -195,7 +199,7 @@ class Comment(PublicPlaceMixin, ChannelMixin, models.Model):
         max_length=64,
         blank=True,
         db_index=True,
-        help_text="Stable id of a section; empty for the whole page.",
+        help_text=_("Stable id of a section; empty for the whole page."),
     )
     section_label = models.CharField(max_length=255, blank=True)
     place = models.ForeignKey(
@@ -214,13 +218,15 @@ class Comment(PublicPlaceMixin, ChannelMixin, models.Model):
     )
 
     display_name = models.CharField(max_length=80)
-    email = models.EmailField(blank=True, help_text="Never shown on the site.")
+    email = models.EmailField(blank=True, help_text=_("Never shown on the site."))
     body = models.TextField(max_length=BODY_MAX_LENGTH)
     stance = models.CharField(max_length=16, blank=True, choices=Stance.choices)
     category = models.CharField(max_length=16, blank=True, choices=Category.choices)
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING, db_index=True)
     is_official_response = models.BooleanField(
-        default=False, verbose_name="official response", help_text="Posted on behalf of the organisation."
+        default=False,
+        verbose_name=_("official response"),
+        help_text=_("Posted on behalf of the organisation."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -228,10 +234,10 @@ class Comment(PublicPlaceMixin, ChannelMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The staff member who posted an official response.",
+        help_text=_("The staff member who posted an official response."),
     )
     notify_on_outcome = models.BooleanField(
-        default=False, verbose_name="email me when the outcome is published"
+        default=False, verbose_name=_("email me when the outcome is published")
     )
     # Comments from before residents were asked were published with their names: they stay so.
     publication = models.CharField(
@@ -241,10 +247,10 @@ class Comment(PublicPlaceMixin, ChannelMixin, models.Model):
         max_length=16,
         blank=True,
         choices=RedactionReason.choices,
-        help_text="Set when staff removed part of the comment; the public sees the category.",
+        help_text=_("Set when staff removed part of the comment; the public sees the category."),
     )
     source_path = models.CharField(
-        max_length=255, blank=True, help_text="Where on the site it was posted (for links back)."
+        max_length=255, blank=True, help_text=_("Where on the site it was posted (for links back).")
     )
     agree_count = models.PositiveIntegerField(default=0)
     report_count = models.PositiveIntegerField(default=0)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -38,7 +39,7 @@ class DiscussionPage(DiscussionMixin, Page):
     theme. Both may be left empty in a draft; publishing needs them (Wagtail validates live pages
     in full and defers required fields on drafts)."""
 
-    intro = models.TextField(max_length=600, help_text="The question, and why the answers matter.")
+    intro = models.TextField(max_length=600, help_text=_("The question, and why the answers matter."))
     body = StreamField(BodyStreamBlock(), blank=True)
     # Nullable so drafts and pages from before these fields stay valid; not blank, so required to publish.
     place = models.ForeignKey(
@@ -46,30 +47,31 @@ class DiscussionPage(DiscussionMixin, Page):
         null=True,
         on_delete=models.SET_NULL,
         related_name="discussion_pages",
-        help_text="The place the question is about: the discussion is listed on its page.",
+        help_text=_("The place the question is about: the discussion is listed on its page."),
     )
     theme = models.ForeignKey(
         "site_home.Theme",
         null=True,
         on_delete=models.SET_NULL,
         related_name="discussion_pages",
-        help_text="Listed on the theme's page; every comment posted here is filed under it.",
+        help_text=_("Listed on the theme's page; every comment posted here is filed under it."),
     )
 
     objects = PageManager.from_queryset(DiscussionPageQuerySet)()
 
     content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-        FieldPanel("place"),
-        FieldPanel("theme"),
+        # Headings give the fields' labels in the editor's language, without a migration.
+        FieldPanel("intro", heading=_("Intro")),
+        FieldPanel("body", heading=_("Body")),
+        FieldPanel("place", heading=_("Place")),
+        FieldPanel("theme", heading=_("Theme")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(DiscussionMixin.discussion_panels, heading="Discussion"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(DiscussionMixin.discussion_panels, heading=_("Discussion")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

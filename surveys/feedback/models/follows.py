@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from site_home.retention import After, Delete, PersonalData, Rule
 
@@ -69,8 +70,8 @@ class Follow(models.Model):
     """An email address following one page (a place, a consultation or a commitment) or one theme."""
 
     class Frequency(models.TextChoices):
-        IMMEDIATE = "immediate", "As it happens"
-        WEEKLY = "weekly", "Weekly digest"
+        IMMEDIATE = "immediate", _("As it happens")
+        WEEKLY = "weekly", _("Weekly digest")
 
     email = models.EmailField()
     email_key = models.CharField(max_length=64, db_index=True, editable=False)
@@ -152,12 +153,12 @@ class FollowUpdate(models.Model):
     publishing the same page again records nothing new."""
 
     class Kind(models.TextChoices):
-        REVIEW_OPENED = "review-opened", "Consultation open"
-        REVIEW_OUTCOME = "review-outcome", "Consultation outcome published"
-        EVENT = "event", "New event"
-        EVENT_CHANGED = "event-changed", "Event dates changed"
-        STORY = "story", "New story"
-        COMMITMENT_UPDATE = "commitment-update", "Commitment updated"
+        REVIEW_OPENED = "review-opened", _("Consultation open")
+        REVIEW_OUTCOME = "review-outcome", _("Consultation outcome published")
+        EVENT = "event", _("New event")
+        EVENT_CHANGED = "event-changed", _("Event dates changed")
+        STORY = "story", _("New story")
+        COMMITMENT_UPDATE = "commitment-update", _("Commitment updated")
 
     key = models.CharField(max_length=120, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)

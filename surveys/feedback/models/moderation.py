@@ -9,10 +9,20 @@ reports hide a comment only once they come from enough different networks.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from site_home.retention import After, Anonymise, Delete, PersonalData, Rule
 
 from .comments import Comment
+
+# What the history shows for each stored `action` (a data key); an unknown one is shown as it is.
+ACTION_LABELS = {
+    "confirmed": _("confirmed"),
+    "approved": _("approved"),
+    "rejected": _("rejected"),
+    "flagged": _("flagged"),
+    "redacted": _("redacted"),
+}
 
 
 class ModerationEvent(models.Model):
@@ -34,6 +44,10 @@ class ModerationEvent(models.Model):
     def __str__(self):
         who = self.user or "system"
         return f"{self.action} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS.get(self.action, self.action)
 
     def page_cache_scope(self, created):
         return None  # staff-only records: the public pages stay cached (site_home.cache_versions)
@@ -67,11 +81,11 @@ class Reaction(models.Model):
 
 class Report(models.Model):
     class Reason(models.TextChoices):
-        ABUSIVE = "abusive", "Abusive or offensive"
-        PERSONAL = "personal", "Shares someone's personal information"
-        SPAM = "spam", "Spam or advertising"
-        OFF_TOPIC = "off-topic", "Off topic"
-        OTHER = "other", "Something else"
+        ABUSIVE = "abusive", _("Abusive or offensive")
+        PERSONAL = "personal", _("Shares someone's personal information")
+        SPAM = "spam", _("Spam or advertising")
+        OFF_TOPIC = "off-topic", _("Off topic")
+        OTHER = "other", _("Something else")
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
     participant = models.CharField(max_length=64)

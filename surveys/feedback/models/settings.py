@@ -1,5 +1,6 @@
 from django.conf import settings as django_settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -7,9 +8,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class Publishing(models.TextChoices):
     """When a resident's comment appears: site-wide here, or chosen per page (DiscussionMixin)."""
 
-    IMMEDIATE = "immediate", "Published at once"
-    CONFIRM = "confirm", "After email confirmation"
-    MODERATE = "moderate", "After moderation"
+    IMMEDIATE = "immediate", _("Published at once")
+    CONFIRM = "confirm", _("After email confirmation")
+    MODERATE = "moderate", _("After moderation")
 
 
 @register_setting(icon="comment")
@@ -20,23 +21,30 @@ class FeedbackSettings(BaseSiteSetting):
         max_length=16,
         choices=Publishing.choices,
         default=Publishing.CONFIRM,
-        help_text="When residents' comments appear, unless a page says otherwise.",
+        help_text=_("When residents' comments appear, unless a page says otherwise."),
     )
     reports_to_hide = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Hide a comment for moderation once reports of it come from this many different "
-        "networks (homes, workplaces, libraries). Empty: the server default.",
+        help_text=_(
+            "Hide a comment for moderation once reports of it come from this many different "
+            "networks (homes, workplaces, libraries). Empty: the server default."
+        ),
     )
     moderators_email = models.EmailField(
         blank=True,
-        help_text="Told about new comments waiting for moderation. Empty: the site's contact email.",
+        help_text=_("Told about new comments waiting for moderation. Empty: the site's contact email."),
     )
 
-    panels = [FieldPanel("default_publishing"), FieldPanel("reports_to_hide"), FieldPanel("moderators_email")]
+    # Headings give the fields' labels in the editor's language, without a migration.
+    panels = [
+        FieldPanel("default_publishing", heading=_("Default publishing")),
+        FieldPanel("reports_to_hide", heading=_("Reports to hide")),
+        FieldPanel("moderators_email", heading=_("Moderators email")),
+    ]
 
     class Meta:
-        verbose_name = "feedback settings"
+        verbose_name = _("feedback settings")
 
     @property
     def report_threshold(self):
