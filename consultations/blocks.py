@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
@@ -5,13 +6,13 @@ class RecommendationBlock(blocks.StructBlock):
     """One recommendation for change. Its block id is its stable key: feedback and anchors
     (#rec-<id>) follow it through edits and reorders."""
 
-    text = blocks.TextBlock(help_text="One recommendation, in a sentence or two.")
+    text = blocks.TextBlock(help_text=_("One recommendation, in a sentence or two."))
 
     class Meta:
         icon = "tick"
-        label = "Recommendation"
+        label = _("Recommendation")
         template = "blocks/recommendation_block.html"
-        description = "A numbered recommendation residents can agree or disagree with"
+        description = _("A numbered recommendation residents can agree or disagree with")
         preview_value = {"text": "Fund local groups for three years at a time, not one."}
 
 
@@ -19,13 +20,13 @@ class ResolutionBlock(blocks.StructBlock):
     """What a meeting resolved. Its block id is its stable key (`res-<id>`): a commitment made from
     it keeps pointing at it through edits and reorders."""
 
-    text = blocks.TextBlock(help_text="As minuted, e.g. ‘That an update be provided in 12 months.’")
+    text = blocks.TextBlock(help_text=_("As minuted, e.g. ‘That an update be provided in 12 months.’"))
 
     class Meta:
         icon = "success"
-        label = "Resolution"
+        label = _("Resolution")
         template = "blocks/resolution_block.html"
-        description = "One decision of the meeting, which can become a commitment"
+        description = _("One decision of the meeting, which can become a commitment")
         preview_value = {"text": "That an update on social prescribing be provided in September."}
 
 
@@ -38,9 +39,9 @@ class AgendaItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
-        label = "Agenda item"
+        label = _("Agenda item")
         template = "blocks/agenda_item_block.html"
-        description = "An agenda item with its minute and resolutions"
+        description = _("An agenda item with its minute and resolutions")
         preview_value = {
             "heading": "Thriving Communities programme",
             "minute": "<p>The sub-committee heard how the fast grants fund was spent.</p>",

@@ -1,6 +1,8 @@
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from site_home.forms import PlaceChoiceField, SlugChoiceField
 from site_home.models import Theme
@@ -14,19 +16,23 @@ class RecommendationResponseForm(PublicForm):
     """Agree, disagree or not sure, with the place the resident responds from if they want to say."""
 
     choice = forms.ChoiceField(
-        label="What do you think of this recommendation?",
+        label=_("What do you think of this recommendation?"),
         choices=RecommendationResponse.Choice.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose agree, disagree or not sure"},
+        error_messages={"required": _("Choose agree, disagree or not sure")},
     )
     place = PlaceChoiceField(
-        label="Where are you responding from? (optional)", required=False, empty_label="I'd rather not say"
+        label=_("Where are you responding from? (optional)"),
+        required=False,
+        empty_label=_("I'd rather not say"),
     )
 
     def __init__(self, *args, recommendation=None, **kwargs):
         super().__init__(*args, **kwargs)
         if recommendation is not None:
-            self.fields["choice"].label = f"What do you think of recommendation {recommendation.number}?"
+            self.fields["choice"].label = gettext("What do you think of recommendation %(number)s?") % {
+                "number": recommendation.number
+            }
 
     @property
     def helper(self):
@@ -45,13 +51,13 @@ class RecommendationResponseForm(PublicForm):
 class ReviewFilterForm(forms.Form):
     """The finder's filters: plain GET parameters, so every filtered list is a bookmarkable link."""
 
-    q = forms.CharField(label="Search reviews", required=False, max_length=100)
+    q = forms.CharField(label=_("Search reviews"), required=False, max_length=100)
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ReviewStatus.choices]
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ReviewStatus.choices]
     )
-    place = PlaceChoiceField(label="Place", required=False, empty_label="Any place")
+    place = PlaceChoiceField(label=_("Place"), required=False, empty_label=_("Any place"))
     theme = SlugChoiceField(
-        label="Theme", required=False, queryset=Theme.objects.all(), empty_label="Any theme"
+        label=_("Theme"), required=False, queryset=Theme.objects.all(), empty_label=_("Any theme")
     )
 
     def __init__(self, *args, **kwargs):

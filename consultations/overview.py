@@ -6,6 +6,8 @@ import io
 import math
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from site_home.spreadsheets import spreadsheet_safe
 from surveys.feedback.channels import Channel
@@ -13,7 +15,7 @@ from surveys.feedback.channels import Channel
 from .document import comment_counts
 from .models import RecommendationResponse
 
-COLUMNS = [("comments", "Comments"), *RecommendationResponse.Choice.choices]
+COLUMNS = [("comments", gettext_lazy("Comments")), *RecommendationResponse.Choice.choices]
 
 
 def heat_level(value, top):
@@ -56,20 +58,20 @@ def feedback_rows(review, place=None, channel=None):
                     "values": values,
                 }
             )
-    tops = {name: max((row["values"][name] for row in rows), default=0) for name, _ in COLUMNS}
+    tops = {name: max((row["values"][name] for row in rows), default=0) for name, _label in COLUMNS}
     for row in rows:
         row["cells"] = [
-            (row["values"][name], heat_level(row["values"][name], tops[name])) for name, _ in COLUMNS
+            (row["values"][name], heat_level(row["values"][name], tops[name])) for name, _label in COLUMNS
         ]
     return rows
 
 
 def _table(rows, channel=None):
     """The heatmap as rows, with the channel the counts come through (all, or the one filtered)."""
-    through = Channel(channel).label if channel else "All"
-    yield ["Part", "Key", "Channel", *[label for _, label in COLUMNS]]
+    through = str(Channel(channel).label) if channel else _("All")
+    yield [_("Part"), _("Key"), _("Channel"), *[str(label) for _name, label in COLUMNS]]
     for row in rows:
-        yield [row["label"], row["key"], through, *[row["values"][name] for name, _ in COLUMNS]]
+        yield [row["label"], row["key"], through, *[row["values"][name] for name, _label in COLUMNS]]
 
 
 def export_response(review, rows, fmt, channel=None):
@@ -84,7 +86,7 @@ def export_response(review, rows, fmt, channel=None):
 
         workbook = Workbook()
         sheet = workbook.active
-        sheet.title = "Feedback"
+        sheet.title = _("Feedback")
         for line in _table(rows, channel):
             sheet.append(line)
             for cell in sheet[sheet.max_row]:

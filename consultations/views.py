@@ -4,6 +4,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from site_home.page_cache import ContentPaginator
@@ -29,14 +30,17 @@ def respond_to_recommendation(request, review, key):
     if request.method != "POST":
         return redirect(back)
     if not review.accepts_feedback():
-        messages.error(request, f"This review is not taking feedback. {review.feedback_closed_message()}")
+        messages.error(
+            request,
+            _("This review is not taking feedback. %(why)s") % {"why": review.feedback_closed_message()},
+        )
         return redirect(back)
     if over_limit(request, "consultations-respond", settings.FEEDBACK_RATE_LIMIT):
         return rate_limited_response(request, "responses")
 
     form = RecommendationResponseForm(request.POST, prefix=rec.key, recommendation=rec)
     if form.is_spam():
-        messages.success(request, "Thank you: your view has been recorded.")
+        messages.success(request, _("Thank you: your view has been recorded."))
         return redirect(back)
     if not form.is_valid():
         context = {"page": review, "section": section, "recommendation": rec, "form": form}
@@ -45,20 +49,29 @@ def respond_to_recommendation(request, review, key):
     choice = form.cleaned_data["choice"]
     outcome = record_response(review, section, rec, person(request, f"respond:{review.pk}:{rec.key}"), form)
     said = RecommendationResponse.Choice(choice).label.lower()
-    thanks = f"Thank you: your view on recommendation {rec.number} ({said}) is recorded."
+    thanks = _("Thank you: your view on recommendation %(number)s (%(said)s) is recorded.") % {
+        "number": rec.number,
+        "said": said,
+    }
     if outcome == "network-full":
         messages.error(
             request,
-            f"We could not record your view on recommendation {rec.number}: many people on your network "
-            "have answered it in the last hour, which is as many as we count from one network. "
-            "Please try again later.",
+            _(
+                "We could not record your view on recommendation %(number)s: many people on your network "
+                "have answered it in the last hour, which is as many as we count from one network. "
+                "Please try again later."
+            )
+            % {"number": rec.number},
         )
     elif outcome == "changed":
         # Said openly: on a shared computer, the earlier answer may have been someone else's.
         messages.success(
             request,
-            f"{thanks} It replaces the answer given before from this browser: "
-            "each browser has one answer per recommendation.",
+            _(
+                "%(thanks)s It replaces the answer given before from this browser: "
+                "each browser has one answer per recommendation."
+            )
+            % {"thanks": thanks},
         )
     else:
         messages.success(request, thanks)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,7 +20,7 @@ from .models import CommitmentIndexPage, CommitmentPage, Partner, ReviewIndexPag
 from .models.commitments import SETTLED
 from .models.engagement import pre_open_warnings
 
-FEEDBACK_LABEL = "Feedback overview"
+FEEDBACK_LABEL = _("Feedback overview")
 
 
 @hooks.register("register_admin_urls")
@@ -66,14 +67,14 @@ class CommitmentsReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_commitments_report_menu_item():
     return CommitmentsReportMenuItem(
-        "Commitments", reverse("consultations_commitments_report"), icon_name="tasks", order=700
+        _("Commitments"), reverse("consultations_commitments_report"), icon_name="tasks", order=700
     )
 
 
 @hooks.register("register_reports_menu_item")
 def register_commitment_updates_report_menu_item():
     return CommitmentsReportMenuItem(
-        "Commitment updates",
+        _("Commitment updates"),
         reverse("consultations_commitment_updates_report"),
         icon_name="history",
         order=701,
@@ -89,7 +90,7 @@ def add_commitments_due_panel(request, panels):
 class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "group"
-    menu_label = "Partners"
+    menu_label = _("Partners")
     add_to_admin_menu = False
     list_display = ["name", "slug", "website"]
     search_fields = ["name"]
@@ -178,17 +179,19 @@ def _live_reviews(request):
 @hooks.register(HOME_SECTIONS, order=10)
 def home_open_reviews(home_page, request):
     reviews = _live_reviews(request).filter(status_value="open").order_by("closing_date", "title")
-    return _review_section("Open for feedback now", reviews, request, "See all reviews")
+    return _review_section(gettext("Open for feedback now"), reviews, request, gettext("See all reviews"))
 
 
 @hooks.register(PLACE_SECTIONS, order=10)
 def place_reviews(place, request):
-    return _review_section("Reviews", _live_reviews(request).for_place(place), request, "See all reviews")
+    reviews = _live_reviews(request).for_place(place)
+    return _review_section(gettext("Reviews"), reviews, request, gettext("See all reviews"))
 
 
 @hooks.register(THEME_SECTIONS, order=10)
 def theme_reviews(theme, request):
-    return _review_section("Reviews", _live_reviews(request).for_theme(theme), request, "See all reviews")
+    reviews = _live_reviews(request).for_theme(theme)
+    return _review_section(gettext("Reviews"), reviews, request, gettext("See all reviews"))
 
 
 def _commitment_section(title, commitments, request, more_label, query, feed=None):
@@ -215,22 +218,30 @@ def _commitment_section(title, commitments, request, more_label, query, feed=Non
 @hooks.register(PLACE_SECTIONS, order=15)
 def place_commitments(place, request):
     return _commitment_section(
-        f"What we said we would do in {place.title}",
+        gettext("What we said we would do in %(place)s") % {"place": place.title},
         CommitmentPage.objects.visible(request).for_place(place),
         request,
-        f"Everything we said we would do in {place.title}",
+        gettext("Everything we said we would do in %(place)s") % {"place": place.title},
         urlencode({"place": place.slug}),
-        (f"Updates on what we said we would do in {place.title}", "place_feed", place.slug),
+        (
+            gettext("Updates on what we said we would do in %(place)s") % {"place": place.title},
+            "place_feed",
+            place.slug,
+        ),
     )
 
 
 @hooks.register(THEME_SECTIONS, order=15)
 def theme_commitments(theme, request):
     return _commitment_section(
-        "What we said we would do",
+        gettext("What we said we would do"),
         CommitmentPage.objects.visible(request).for_theme(theme),
         request,
-        "Everything we said we would do on this theme",
+        gettext("Everything we said we would do on this theme"),
         urlencode({"theme": theme.slug}),
-        (f"Updates on what we said we would do: {theme.name}", "theme_feed", theme.slug),
+        (
+            gettext("Updates on what we said we would do: %(theme)s") % {"theme": theme.name},
+            "theme_feed",
+            theme.slug,
+        ),
     )

@@ -8,6 +8,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from site_home.links import absolute_url
@@ -21,10 +23,12 @@ MODERATE_PERMISSION = "stories.change_storysubmission"
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label="Why can this story not be published?",
+        label=gettext_lazy("Why can this story not be published?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="Kept with the submission. Emailed to the resident if they agreed to be contacted.",
+        help_text=gettext_lazy(
+            "Kept with the submission. Emailed to the resident if they agreed to be contacted."
+        ),
     )
 
 
@@ -45,7 +49,7 @@ def review(request, pk, reject_form=None):
             "show_personal_data": can_see_personal_data(request.user),
             "reject_form": reject_form or RejectForm(),
             "index_url": reverse("wagtailsnippets_stories_storysubmission:list"),
-            "page_title": f"Review: {submission.title}",
+            "page_title": _("Review: %(title)s") % {"title": submission.title},
         },
     )
 
@@ -61,7 +65,9 @@ def make_draft(request, pk):
     except ModerationError as error:
         messages.error(request, str(error))
         return redirect("stories_submission_review", pk=submission.pk)
-    messages.success(request, f"Draft story ‘{story.title}’ created. Check it, then publish it.")
+    messages.success(
+        request, _("Draft story ‘%(title)s’ created. Check it, then publish it.") % {"title": story.title}
+    )
     return redirect("wagtailadmin_pages:edit", story.pk)
 
 
@@ -73,7 +79,7 @@ def reject(request, pk):
         return review(request, pk, reject_form=form)
     index_page = StoryIndexPage.objects.live().first()
     reject_submission(submission, form.cleaned_data["reason"], absolute_url(index_page) if index_page else "")
-    messages.success(request, f"‘{submission.title}’ will not be published.")
+    messages.success(request, _("‘%(title)s’ will not be published.") % {"title": submission.title})
     return redirect("wagtailsnippets_stories_storysubmission:list")
 
 

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
-    verbose_name = "Stories of Place"
+    verbose_name = _("Stories of Place")
 
     def ready(self):
         # Models load once the app registry is ready.

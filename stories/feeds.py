@@ -4,6 +4,7 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from site_home.feeds import IndexPageFeed
 from site_home.links import absolute_url
@@ -14,10 +15,10 @@ FEED_ITEMS = 30
 
 class StoryFeed(IndexPageFeed):
     def title(self):
-        return "Stories of Place"
+        return _("Stories of Place")
 
     def description(self):
-        return self.index_page.introduction or "Stories from the places we work with."
+        return self.index_page.introduction or _("Stories from the places we work with.")
 
     def stories(self):
         return self.index_page.stories().with_public_place(self.request).prefetch_related("themes")
@@ -54,13 +55,13 @@ class PlaceStoryFeed(StoryFeed):
         return get_object_or_404(PlacePage.objects.visible(request), slug=place_slug)
 
     def title(self, place):
-        return f"Stories of Place: {place.title}"
+        return _("Stories of Place: %(place)s") % {"place": place.title}
 
     def link(self, place):
         return absolute_url(self.index_page.list_url_for_place(place))
 
     def description(self, place):
-        return f"Stories from {place.title}."
+        return _("Stories from %(place)s.") % {"place": place.title}
 
     def items(self, place):
         return self.stories().for_place(place)[:FEED_ITEMS]

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from site_home.filters import FilterForm
@@ -15,16 +16,16 @@ class StoryFilterForm(FilterForm):
     """The filters on the story index, read from GET so every filtered list is a bookmarkable URL.
     Values that match nothing are ignored rather than shown as errors."""
 
-    place = PlaceChoiceField(required=False, label="Place")
-    theme = forms.ChoiceField(required=False, label="Theme")
-    tag = forms.ChoiceField(required=False, label="Tag")
+    place = PlaceChoiceField(required=False, label=_("Place"))
+    theme = forms.ChoiceField(required=False, label=_("Theme"))
+    tag = forms.ChoiceField(required=False, label=_("Tag"))
 
     def __init__(self, data, request):
         super().__init__(data)
         choices = cached_content(request, "story-filters", (), self.choices)
-        self.fields["place"].choices = [("", "All places"), *choices["place"]]
-        self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
-        self.fields["tag"].choices = [("", "All tags"), *choices["tag"]]
+        self.fields["place"].choices = [("", _("All places")), *choices["place"]]
+        self.fields["theme"].choices = [("", _("All themes")), *choices["theme"]]
+        self.fields["tag"].choices = [("", _("All tags")), *choices["tag"]]
 
     @staticmethod
     def choices():
@@ -63,37 +64,37 @@ class StoryFilterForm(FilterForm):
 class StorySubmissionForm(PublicForm):
     title = forms.CharField(
         max_length=120,
-        label="Give your story a title",
-        help_text="For example ‘How the lunch club found me’.",
+        label=_("Give your story a title"),
+        help_text=_("For example ‘How the lunch club found me’."),
     )
     text = forms.CharField(
-        label="Your story",
+        label=_("Your story"),
         max_length=8000,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Tell it in your own words. Do not include other people’s names or contact details.",
+        help_text=_("Tell it in your own words. Do not include other people’s names or contact details."),
     )
-    place = PlaceChoiceField(label="Which place is your story about?", empty_label="Choose a place")
+    place = PlaceChoiceField(label=_("Which place is your story about?"), empty_label=_("Choose a place"))
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.none(),
         required=False,
-        label="What is it about? (optional)",
+        label=_("What is it about? (optional)"),
         widget=forms.CheckboxSelectMultiple,
     )
     display_name = forms.CharField(
         max_length=80,
         required=False,
-        label="The name to show with your story (optional)",
-        help_text="For example ‘Margaret, Ashgrove’. Leave it empty to appear as ‘Anonymous’.",
+        label=_("The name to show with your story (optional)"),
+        help_text=_("For example ‘Margaret, Ashgrove’. Leave it empty to appear as ‘Anonymous’."),
     )
     email = forms.EmailField(
-        label="Your email address",
-        help_text="We only use it to tell you about your story. It is never published.",
+        label=_("Your email address"),
+        help_text=_("We only use it to tell you about your story. It is never published."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     photo = forms.FileField(
         required=False,
-        label="A photo (optional)",
-        help_text=(
+        label=_("A photo (optional)"),
+        help_text=_(
             "A JPEG, PNG or WebP image, at least 400 pixels wide and smaller than 10 MB. We remove location "
             "data from it. If there is a problem with the form you will need to choose the photo again."
         ),
@@ -102,26 +103,28 @@ class StorySubmissionForm(PublicForm):
     photo_alt = forms.CharField(
         max_length=250,
         required=False,
-        label="Describe your photo (needed if you add one)",
-        help_text="For people who cannot see it, for example ‘Volunteers planting bulbs outside the hall’.",
+        label=_("Describe your photo (needed if you add one)"),
+        help_text=_(
+            "For people who cannot see it, for example ‘Volunteers planting bulbs outside the hall’."
+        ),
     )
     consent_publish = forms.BooleanField(
-        label="I agree to my story (and photo, if I added one) being published on this website",
-        error_messages={"required": "Tick the box to agree to your story being published"},
+        label=_("I agree to my story (and photo, if I added one) being published on this website"),
+        error_messages={"required": _("Tick the box to agree to your story being published")},
     )
     consent_contact = forms.BooleanField(
         required=False,
-        label="You may email me about my story, for example if it cannot be published",
+        label=_("You may email me about my story, for example if it cannot be published"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.all()
-        self.fields["title"].error_messages["required"] = "Enter a title for your story"
-        self.fields["text"].error_messages["required"] = "Enter your story"
-        self.fields["place"].error_messages["required"] = "Choose the place your story is about"
-        self.fields["email"].error_messages["required"] = "Enter your email address"
-        self.fields["email"].error_messages["invalid"] = (
+        self.fields["title"].error_messages["required"] = _("Enter a title for your story")
+        self.fields["text"].error_messages["required"] = _("Enter your story")
+        self.fields["place"].error_messages["required"] = _("Choose the place your story is about")
+        self.fields["email"].error_messages["required"] = _("Enter your email address")
+        self.fields["email"].error_messages["invalid"] = _(
             "Enter an email address in the correct format, like name@example.org"
         )
 
@@ -132,7 +135,7 @@ class StorySubmissionForm(PublicForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("photo") and not cleaned.get("photo_alt", "").strip():
-            self.add_error("photo_alt", "Describe your photo for people who cannot see it")
+            self.add_error("photo_alt", _("Describe your photo for people who cannot see it"))
         return cleaned
 
     def save(self):

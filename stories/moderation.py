@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
@@ -28,11 +29,11 @@ class ModerationError(Exception):
 def create_draft_story(submission: StorySubmission, user) -> StoryPage:
     """A draft (not live) StoryPage carrying the submission's text, place, themes and photo."""
     if submission.story_id:
-        raise ModerationError("A draft story already exists for this submission.")
+        raise ModerationError(_("A draft story already exists for this submission."))
     index_page = StoryIndexPage.objects.first()
     if index_page is None:
-        raise ModerationError("Create the stories index page first.")
-    credit = submission.shown_name
+        raise ModerationError(_("Create the stories index page first."))
+    credit = submission.credit
     standfirst, rest = split_standfirst(submission.text)
     image = _import_photo(submission, user, credit) if submission.photo else None
     story = StoryPage(

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
@@ -35,36 +36,41 @@ def clean_photo(upload) -> ContentFile:
     rules = limits()
     if upload.size > rules["max_bytes"]:
         megabytes = rules["max_bytes"] // (1024 * 1024)
-        raise ValidationError(f"The photo must be smaller than {megabytes} MB", code="too_big")
+        raise ValidationError(
+            _("The photo must be smaller than %(megabytes)s MB") % {"megabytes": megabytes}, code="too_big"
+        )
     try:
         upload.seek(0)
         image = Image.open(upload)
         image_format = image.format
         width, height = image.size
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise ValidationError("The photo must be a JPEG, PNG or WebP image", code="not_image") from error
+        raise ValidationError(_("The photo must be a JPEG, PNG or WebP image"), code="not_image") from error
     if image_format not in ALLOWED_FORMATS:
-        raise ValidationError("The photo must be a JPEG, PNG or WebP image", code="not_image")
+        raise ValidationError(_("The photo must be a JPEG, PNG or WebP image"), code="not_image")
     if width > rules["max_side"] or height > rules["max_side"]:
         raise ValidationError(
-            f"The photo must be at most {rules['max_side']} pixels wide and high", code="too_large"
+            _("The photo must be at most %(pixels)s pixels wide and high") % {"pixels": rules["max_side"]},
+            code="too_large",
         )
     if width * height > rules["max_pixels"]:
         megapixels = rules["max_pixels"] // 1_000_000
         raise ValidationError(
-            f"The photo must be smaller than {megapixels} megapixels: save it at a smaller size",
+            _("The photo must be smaller than %(megapixels)s megapixels: save it at a smaller size")
+            % {"megapixels": megapixels},
             code="too_many_pixels",
         )
     if width < rules["min_width"]:
         raise ValidationError(
-            f"The photo must be at least {rules['min_width']} pixels wide", code="too_small"
+            _("The photo must be at least %(pixels)s pixels wide") % {"pixels": rules["min_width"]},
+            code="too_small",
         )
     try:
         image.load()
         # Turn the pixels the way the camera meant before the orientation tag is dropped with the EXIF.
         ImageOps.exif_transpose(image, in_place=True)  # in place: no second copy of the pixels
     except (OSError, Image.DecompressionBombError) as error:
-        raise ValidationError("The photo could not be read. Try saving it again", code="broken") from error
+        raise ValidationError(_("The photo could not be read. Try saving it again"), code="broken") from error
     return ContentFile(_reencode(image, image_format), name=_safe_name(upload.name, image_format))
 
 

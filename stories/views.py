@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -39,7 +40,7 @@ def share_story(request, index_page):
     return index_page.render(
         request,
         template="stories/share_story.html",
-        context_overrides={"form": form, "breadcrumb_extra": "Share your story"},
+        context_overrides={"form": form, "breadcrumb_extra": _("Share your story")},
     )
 
 

@@ -1,5 +1,7 @@
 from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
@@ -50,7 +52,7 @@ def home_latest_stories(home_page, request):
     stories = list(index_page.stories().with_cards(request)[:SECTION_STORIES])
     if not stories:
         return None
-    return _section("Latest stories", stories, index_page, request, index_page.url, "Read all stories")
+    return _section(_("Latest stories"), stories, index_page, request, index_page.url, _("Read all stories"))
 
 
 @hooks.register(PLACE_SECTIONS, order=20)
@@ -60,12 +62,12 @@ def place_stories(place, request):
         return None
     stories = list(index_page.stories().for_place(place).with_cards(request)[:SECTION_STORIES])
     return _section(
-        f"Stories from {place.title}",
+        _("Stories from %(place)s") % {"place": place.title},
         stories,
         index_page,
         request,
         index_page.list_url_for_place(place),
-        f"All stories from {place.title}",
+        _("All stories from %(place)s") % {"place": place.title},
         feed_url=index_page.feed_url_for_place(place),
     )
 
@@ -79,7 +81,8 @@ def theme_stories(theme, request):
     if not stories:
         return None
     more_url = f"{index_page.url}?theme={theme.slug}"
-    return _section(f"Stories about {theme.name.lower()}", stories, index_page, request, more_url, "See all")
+    title = _("Stories about %(theme)s") % {"theme": theme.name.lower()}
+    return _section(title, stories, index_page, request, more_url, _("See all"))
 
 
 # ---- Admin: the moderation queue ------------------------------------------------------------------
@@ -92,14 +95,14 @@ class EmailColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
         if not can_see_personal_data(getattr(request, "user", None)):
-            context["value"] = "Hidden"
+            context["value"] = _("Hidden")
         return context
 
 
 class SubmissionIndexView(SnippetIndexView):
     def get_list_more_buttons(self, instance):
         review = ListingButton(
-            "Review", url=reverse("stories_submission_review", args=[instance.pk]), priority=5
+            _("Review"), url=reverse("stories_submission_review", args=[instance.pk]), priority=5
         )
         return [review, *super().get_list_more_buttons(instance)]
 
@@ -108,16 +111,16 @@ class StorySubmissionViewSet(SnippetViewSet):
     model = StorySubmission
     index_view_class = SubmissionIndexView
     icon = "doc-full"
-    menu_label = "Story submissions"
+    menu_label = gettext_lazy("Story submissions")
     menu_order = 220
     add_to_admin_menu = True
     list_display = [
         "title",
         "place",
-        Column("shown_name", label="Name shown"),
-        EmailColumn("email", label="Email"),
+        Column("shown_name", label=gettext_lazy("Name shown")),
+        EmailColumn("email", label=gettext_lazy("Email")),
         "status",
-        DateColumn("created_at", label="Received"),
+        DateColumn("created_at", label=gettext_lazy("Received")),
     ]
     list_filter = ["status", "place"]
     list_export = [
@@ -166,23 +169,23 @@ class StoryListingViewSet(PageListingViewSet):
     model = StoryPage
     index_view_class = StoryListingView
     icon = "doc-full-inverse"
-    menu_label = "Stories"
+    menu_label = gettext_lazy("Stories")
     menu_order = 210
     add_to_admin_menu = True
     columns = [
-        PageTitleColumn("title", label="Title", sort_key="title", classname="title"),
-        Column("place", label="Place", accessor="place.title"),
+        PageTitleColumn("title", label=gettext_lazy("Title"), sort_key="title", classname="title"),
+        Column("place", label=gettext_lazy("Place"), accessor="place.title"),
         # The story's own date is a calendar date: shown as one, since "… ago" would count from
         # midnight. When it went live is a moment, for which "… ago" is right.
         Column(
             "publication_date",
-            label="Story date",
+            label=gettext_lazy("Story date"),
             accessor=lambda story: date_format(story.publication_date, "j M Y"),
             sort_key="publication_date",
         ),
-        DateColumn("last_published_at", label="Published", sort_key="last_published_at"),
-        PageStatusColumn("status", label="Status", sort_key="live"),
-        Column("views", label="Views", accessor="views"),
+        DateColumn("last_published_at", label=gettext_lazy("Published"), sort_key="last_published_at"),
+        PageStatusColumn("status", label=gettext_lazy("Status"), sort_key="live"),
+        Column("views", label=gettext_lazy("Views"), accessor="views"),
     ]
 
 

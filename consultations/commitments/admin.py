@@ -4,6 +4,8 @@ are made formula-safe by site_home.spreadsheets)."""
 
 from django.db.models import Count, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -46,7 +48,7 @@ def _names(items, attribute):
 
 
 class CommitmentReportView(ReportView):
-    page_title = "Commitments"
+    page_title = _("Commitments")
     header_icon = "tasks"
     index_url_name = "consultations_commitments_report"
     index_results_url_name = "consultations_commitments_report_results"
@@ -54,11 +56,11 @@ class CommitmentReportView(ReportView):
     permission_policy = page_policy
     any_permission_required = EDITING
     columns = [
-        TitleColumn("title", label="Commitment", url_name="wagtailadmin_pages:edit"),
-        Column("partner", label="Partner"),
-        Column("status_text", label="Status"),
-        DateColumn("due_date", label="Due"),
-        Column("update_count", label="Updates"),
+        TitleColumn("title", label=_("Commitment"), url_name="wagtailadmin_pages:edit"),
+        Column("partner", label=_("Partner")),
+        Column("status_text", label=_("Status")),
+        DateColumn("due_date", label=_("Due")),
+        Column("update_count", label=_("Updates")),
     ]
     list_export = [
         "title",
@@ -77,20 +79,20 @@ class CommitmentReportView(ReportView):
         "web_address",
     ]
     export_headings = {
-        "title": "Commitment",
-        "summary": "What was promised",
-        "partner.name": "Partner",
-        "places_text": "Places",
-        "themes_text": "Themes",
-        "source_text": "Where it came from",
-        "recommendation_key": "Recommendation key",
-        "due_date": "Due date",
-        "status_text": "Status",
-        "overdue_text": "Overdue",
-        "status_reason": "Reason",
-        "update_count": "Updates",
-        "published_text": "Published",
-        "web_address": "Web address",
+        "title": _("Commitment"),
+        "summary": _("What was promised"),
+        "partner.name": _("Partner"),
+        "places_text": _("Places"),
+        "themes_text": _("Themes"),
+        "source_text": _("Where it came from"),
+        "recommendation_key": _("Recommendation key"),
+        "due_date": _("Due date"),
+        "status_text": _("Status"),
+        "overdue_text": _("Overdue"),
+        "status_reason": _("Reason"),
+        "update_count": _("Updates"),
+        "published_text": _("Published"),
+        "web_address": _("Web address"),
     }
 
     def get_queryset(self):
@@ -111,17 +113,19 @@ class CommitmentReportView(ReportView):
 
 
 def _decorate(commitment, today):
-    commitment.status_text = CommitmentStatus(commitment.status).label
-    commitment.overdue_text = "Yes" if commitment.is_overdue(today) else "No"
+    commitment.status_text = str(CommitmentStatus(commitment.status).label)
+    commitment.overdue_text = gettext("Yes") if commitment.is_overdue(today) else gettext("No")
     commitment.places_text = _names(commitment.places.all(), "title")
     commitment.themes_text = _names(commitment.themes.all(), "name")
-    commitment.source_text = commitment.source_page.title if commitment.source_page_id else "Entered by staff"
-    commitment.published_text = "Yes" if commitment.live else "No (draft)"
+    commitment.source_text = (
+        commitment.source_page.title if commitment.source_page_id else gettext("Entered by staff")
+    )
+    commitment.published_text = gettext("Yes") if commitment.live else gettext("No (draft)")
     commitment.web_address = absolute_url(commitment) if commitment.live else ""
 
 
 class CommitmentUpdateReportView(ReportView):
-    page_title = "Commitment updates"
+    page_title = _("Commitment updates")
     header_icon = "history"
     index_url_name = "consultations_commitment_updates_report"
     index_results_url_name = "consultations_commitment_updates_report_results"
@@ -129,19 +133,19 @@ class CommitmentUpdateReportView(ReportView):
     permission_policy = page_policy
     any_permission_required = EDITING
     columns = [
-        DateColumn("date", label="Date"),
-        Column("page", label="Commitment"),
-        Column("text", label="Update"),
+        DateColumn("date", label=_("Date")),
+        Column("page", label=_("Commitment")),
+        Column("text", label=_("Update")),
     ]
     list_export = ["page.title", "page.partner.name", "date", "text", "document_title", "link", "image_title"]
     export_headings = {
-        "page.title": "Commitment",
-        "page.partner.name": "Partner",
-        "date": "Date",
-        "text": "Update",
-        "document_title": "Document",
-        "link": "Link",
-        "image_title": "Image",
+        "page.title": _("Commitment"),
+        "page.partner.name": _("Partner"),
+        "date": _("Date"),
+        "text": _("Update"),
+        "document_title": _("Document"),
+        "link": _("Link"),
+        "image_title": _("Image"),
     }
 
     def get_queryset(self):

@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from site_home.links import absolute_url, base_url
@@ -16,11 +17,14 @@ def _vevent(commitment, host, today):
     vevent.add("uid", f"commitment-{commitment.pk}@{host}")
     vevent.add("dtstamp", timezone.now())
     vevent.add("dtstart", commitment.due_date)  # a date: an all-day event
-    status = commitment.status_label + (", overdue" if commitment.is_overdue(today) else "")
-    vevent.add("summary", f"Due: {commitment.title}")
+    status = str(commitment.status_label)
+    if commitment.is_overdue(today):
+        status = _("%(status)s, overdue") % {"status": status}
+    vevent.add("summary", _("Due: %(title)s") % {"title": commitment.title})
+    status_line = _("Status: %(status)s.") % {"status": status}
     vevent.add(
         "description",
-        f"{commitment.summary}\n\n{commitment.partner.name}. Status: {status}.\n\n{url}".strip(),
+        f"{commitment.summary}\n\n{commitment.partner.name}. {status_line}\n\n{url}".strip(),
     )
     if url:
         vevent.add("url", url)

@@ -6,6 +6,8 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from consultations.models import CommitmentUpdate
 from site_home.feeds import IndexPageFeed
@@ -17,10 +19,10 @@ FEED_ITEMS = 30
 
 class UpdateFeed(IndexPageFeed):
     def title(self):
-        return f"{self.index_page.title}: updates"
+        return _("%(tracker)s: updates") % {"tracker": self.index_page.title}
 
     def description(self):
-        return self.index_page.introduction or "Progress on what we said we would do."
+        return self.index_page.introduction or _("Progress on what we said we would do.")
 
     def updates(self):
         return (
@@ -36,7 +38,10 @@ class UpdateFeed(IndexPageFeed):
         return self.updates()[:FEED_ITEMS]
 
     def item_title(self, item):
-        return f"{item.page.title}: update of {item.date:%-d %B %Y}"
+        return _("%(title)s: update of %(date)s") % {
+            "title": item.page.title,
+            "date": date_format(item.date, "j F Y"),
+        }
 
     def item_description(self, item):
         return item.text
@@ -59,13 +64,16 @@ class PlaceUpdateFeed(UpdateFeed):
         return get_object_or_404(PlacePage.objects.visible(request), slug=slug)
 
     def title(self, place):
-        return f"{self.index_page.title} in {place.title}: updates"
+        return _("%(tracker)s in %(place)s: updates") % {
+            "tracker": self.index_page.title,
+            "place": place.title,
+        }
 
     def link(self, place):
         return absolute_url(f"{self.index_page.url}?place={place.slug}")
 
     def description(self, place):
-        return f"Progress on what we said we would do in {place.title}."
+        return _("Progress on what we said we would do in %(place)s.") % {"place": place.title}
 
     def items(self, place):
         return self.updates().filter(page__places=place).distinct()[:FEED_ITEMS]
@@ -76,13 +84,13 @@ class ThemeUpdateFeed(UpdateFeed):
         return get_object_or_404(Theme, slug=slug)
 
     def title(self, theme):
-        return f"{self.index_page.title}: {theme.name}: updates"
+        return _("%(tracker)s: %(theme)s: updates") % {"tracker": self.index_page.title, "theme": theme.name}
 
     def link(self, theme):
         return absolute_url(f"{self.index_page.url}?theme={theme.slug}")
 
     def description(self, theme):
-        return f"Progress on what we said we would do about {theme.name}."
+        return _("Progress on what we said we would do about %(theme)s.") % {"theme": theme.name}
 
     def items(self, theme):
         return self.updates().filter(page__themes=theme).distinct()[:FEED_ITEMS]

@@ -18,22 +18,22 @@ class CommitmentFilterForm(FilterForm):
     """The tracker's filters, read from GET so every filtered list is a bookmarkable (and cacheable)
     URL. Values that match nothing are ignored rather than shown as errors."""
 
-    place = PlaceChoiceField(required=False, label="Place")
-    theme = forms.ChoiceField(required=False, label="Theme")
-    partner = forms.ChoiceField(required=False, label="Who made it")
+    place = PlaceChoiceField(required=False, label=_("Place"))
+    theme = forms.ChoiceField(required=False, label=_("Theme"))
+    partner = forms.ChoiceField(required=False, label=_("Who made it"))
     consultation = forms.ChoiceField(required=False, label=_("Where it came from"))
     status = forms.ChoiceField(
         required=False,
-        label="Status",
-        choices=[("", "Any status"), *CommitmentStatus.choices, (OVERDUE, "Overdue")],
+        label=_("Status"),
+        choices=[("", _("Any status")), *CommitmentStatus.choices, (OVERDUE, _("Overdue"))],
     )
 
     def __init__(self, data, request):
         super().__init__(data)
         choices = cached_content(request, "commitment-filters", (), self.choices)
-        self.fields["place"].choices = [("", "All places"), *choices["place"]]
-        self.fields["theme"].choices = [("", "All themes"), *choices["theme"]]
-        self.fields["partner"].choices = [("", "All partners"), *choices["partner"]]
+        self.fields["place"].choices = [("", _("All places")), *choices["place"]]
+        self.fields["theme"].choices = [("", _("All themes")), *choices["theme"]]
+        self.fields["partner"].choices = [("", _("All partners")), *choices["partner"]]
         self.fields["consultation"].choices = [
             ("", _("Any consultation, meeting or event")),
             *choices["consultation"],

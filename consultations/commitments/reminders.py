@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from consultations.models import CommitmentPage, CommitmentReminder
 from consultations.models.commitments import SETTLED
@@ -59,8 +60,8 @@ def send_reminders(today=None):
                     {
                         "partner": commitment.partner.name,
                         "title": commitment.title,
-                        "due_date": f"{commitment.due_date.day} {commitment.due_date:%B %Y}",
-                        "status": commitment.get_status_display(),
+                        "due_date": date_format(commitment.due_date, "j F Y"),
+                        "status": str(commitment.get_status_display()),
                         "url": absolute_url(commitment),
                     },
                 )

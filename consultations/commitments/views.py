@@ -3,6 +3,7 @@ every anonymous reader like the pages they come from."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from consultations.models import CommitmentPage
@@ -25,7 +26,7 @@ def _calendar_response(commitments, name, filename):
 @shared
 @require_GET
 def calendar_all(request):
-    return _calendar_response(_commitments(request), "What we said we would do", "commitments.ics")
+    return _calendar_response(_commitments(request), _("What we said we would do"), "commitments.ics")
 
 
 @shared
@@ -34,7 +35,9 @@ def calendar_place(request, slug):
     place = get_object_or_404(PlacePage.objects.visible(request), slug=slug)
     commitments = _commitments(request).for_place(place).distinct()
     return _calendar_response(
-        commitments, f"What we said we would do in {place.title}", f"commitments-{slug}.ics"
+        commitments,
+        _("What we said we would do in %(place)s") % {"place": place.title},
+        f"commitments-{slug}.ics",
     )
 
 
@@ -44,5 +47,7 @@ def calendar_theme(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     commitments = _commitments(request).for_theme(theme).distinct()
     return _calendar_response(
-        commitments, f"What we said we would do: {theme.name}", f"commitments-{slug}.ics"
+        commitments,
+        _("What we said we would do: %(theme)s") % {"theme": theme.name},
+        f"commitments-{slug}.ics",
     )

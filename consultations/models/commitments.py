@@ -13,9 +13,11 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -38,12 +40,12 @@ class Partner(index.Indexed, models.Model):
     """An organisation that makes commitments: a council, a health board, a voluntary-sector interface."""
 
     name = models.CharField(max_length=160, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in the tracker's web addresses.")
-    description = models.TextField("short description", blank=True, max_length=500)
+    slug = models.SlugField(max_length=80, unique=True, help_text=_("Used in the tracker's web addresses."))
+    description = models.TextField(_("short description"), blank=True, max_length=500)
     website = models.URLField(blank=True)
     contact_email = models.EmailField(
         blank=True,
-        help_text="The organisation's shared address (not a person's) for reminders of what is due.",
+        help_text=_("The organisation's shared address (not a person's) for reminders of what is due."),
     )
 
     panels = [
@@ -68,11 +70,11 @@ class Partner(index.Indexed, models.Model):
 
 
 class CommitmentStatus(models.TextChoices):
-    NOT_STARTED = "not-started", "Not started"
-    IN_PROGRESS = "in-progress", "In progress"
-    DONE = "done", "Done"
-    CHANGED = "changed", "Changed"
-    NOT_GOING_AHEAD = "not-going-ahead", "Not going ahead"
+    NOT_STARTED = "not-started", _("Not started")
+    IN_PROGRESS = "in-progress", _("In progress")
+    DONE = "done", _("Done")
+    CHANGED = "changed", _("Changed")
+    NOT_GOING_AHEAD = "not-going-ahead", _("Not going ahead")
 
 
 # A commitment in one of these is settled: it can never be overdue, and the public is told why.
@@ -153,7 +155,7 @@ class CommitmentIndexPage(RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "commitment tracker"
+        verbose_name = _("commitment tracker")
 
     def commitments(self, request=None):
         return CommitmentPage.objects.child_of(self).visible(request)
@@ -191,26 +193,26 @@ class CommitmentIndexPage(RoutablePageMixin, Page):
         params, feeds = form.active_params(), []
         labels = {name: dict(form.fields[name].choices) for name in ("place", "theme")}
         if "place" in params:
-            label, slug = labels["place"][params["place"]], params["place"]
+            label, slug = {"place": labels["place"][params["place"]]}, params["place"]
             feeds += [
                 (
-                    f"Updates in {label} as an RSS feed",
+                    gettext("Updates in %(place)s as an RSS feed") % label,
                     self.url + self.reverse_subpage("place_feed", args=[slug]),
                 ),
                 (
-                    f"Due dates in {label} as a calendar",
+                    gettext("Due dates in %(place)s as a calendar") % label,
                     reverse("consultations:commitment_calendar_place", args=[slug]),
                 ),
             ]
         if "theme" in params:
-            label, slug = labels["theme"][params["theme"]], params["theme"]
+            label, slug = {"theme": labels["theme"][params["theme"]]}, params["theme"]
             feeds += [
                 (
-                    f"Updates on {label} as an RSS feed",
+                    gettext("Updates on %(theme)s as an RSS feed") % label,
                     self.url + self.reverse_subpage("theme_feed", args=[slug]),
                 ),
                 (
-                    f"Due dates on {label} as a calendar",
+                    gettext("Due dates on %(theme)s as a calendar") % label,
                     reverse("consultations:commitment_calendar_theme", args=[slug]),
                 ),
             ]
@@ -240,7 +242,7 @@ def status_summary(counts, form, base_url):
     params = form.active_params()
     current = params.pop("status", "")
     rows = []
-    for value, label in [*CommitmentStatus.choices, ("overdue", "Overdue")]:
+    for value, label in [*CommitmentStatus.choices, ("overdue", gettext("Overdue"))]:
         query = form.query_string({**params, "status": value})
         rows.append((value, label, counts[value], f"{base_url}?{query}", current == value))
     return rows
@@ -257,14 +259,16 @@ def recommendation_choices():
         section.number = number
         options = groups.setdefault((section.page_id, section.page.title), [])
         options.append((section.key, f"{number}. {section.title}"))
+        label = gettext("Recommendation %(number)s: %(text)s")
         options += [
-            (rec.key, f"Recommendation {rec.number}: {rec.short_text}") for rec in section.recommendation_list
+            (rec.key, label % {"number": rec.number, "text": rec.short_text})
+            for rec in section.recommendation_list
         ]
     minutes = import_string("consultations.models.MeetingMinutesPage").objects.order_by("-date", "pk")
     for meeting in minutes.only("title", "date", "agenda"):
         options = meeting.commitment_targets()
         if options:
-            groups[(meeting.pk, f"{meeting.title} ({meeting.date:%-d %B %Y})")] = options
+            groups[(meeting.pk, f"{meeting.title} ({date_format(meeting.date, 'j F Y')})")] = options
     for (page_id, _title), options in groups.items():
         owners.update((key, page_id) for key, _label in options)
     return [(title, options) for (_id, title), options in groups.items()], owners
@@ -308,14 +312,14 @@ class CommitmentPage(Page):
     followable = True  # residents may follow it by email (surveys.feedback.following)
 
     summary = models.TextField(
-        "what was promised", max_length=600, help_text="One or two sentences, shown in the tracker."
+        _("what was promised"), max_length=600, help_text=_("One or two sentences, shown in the tracker.")
     )
-    body = RichTextField("more detail", blank=True, features=TEXT_FEATURES)
+    body = RichTextField(_("more detail"), blank=True, features=TEXT_FEATURES)
     partner = models.ForeignKey(
         Partner,
         on_delete=models.PROTECT,
         related_name="commitments",
-        help_text="The organisation that made this commitment.",
+        help_text=_("The organisation that made this commitment."),
     )
     places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="commitments")
     themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="commitments")
@@ -325,7 +329,7 @@ class CommitmentPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="where it came from",
+        verbose_name=_("where it came from"),
         help_text=_(
             "The review, meeting minutes or event this commitment came from. Leave empty when staff "
             "entered it."
@@ -342,11 +346,13 @@ class CommitmentPage(Page):
         max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.NOT_STARTED
     )
     status_reason = models.TextField(
-        "reason",
+        _("reason"),
         blank=True,
         max_length=2000,
-        help_text="Needed when the status is done, changed or not going ahead: what was done, what "
-        "changed and why, or why it is not going ahead.",
+        help_text=_(
+            "Needed when the status is done, changed or not going ahead: what was done, what "
+            "changed and why, or why it is not going ahead."
+        ),
     )
 
     objects = PageManager.from_queryset(CommitmentQuerySet)()
@@ -366,13 +372,13 @@ class CommitmentPage(Page):
                 ),
                 FieldPanel("recommendation_key"),
             ],
-            heading="Where it came from",
+            heading=_("Where it came from"),
         ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]), FieldPanel("status_reason")],
-            heading="Progress",
+            heading=_("Progress"),
         ),
-        InlinePanel("updates", label="Update", heading="Public updates"),
+        InlinePanel("updates", label=_("Update"), heading=_("Public updates")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -386,14 +392,16 @@ class CommitmentPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "commitment"
+        verbose_name = _("commitment")
 
     def clean(self):
         super().clean()
         errors = {}
         if self.status in NEEDS_REASON and not self.status_reason.strip():
             label = CommitmentStatus(self.status).label.lower()
-            errors["status_reason"] = f"Say why the status is ‘{label}’: residents see this reason."
+            errors["status_reason"] = gettext(
+                "Say why the status is ‘%(status)s’: residents see this reason."
+            ) % {"status": label}
         source = self.source_page.specific_class if self.source_page_id else None
         if self.recommendation_key:
             if not hasattr(source, "commitment_targets"):
@@ -465,20 +473,20 @@ class CommitmentUpdate(Orderable):
 
     page = ParentalKey(CommitmentPage, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(default=timezone.localdate)
-    text = models.TextField("what happened", max_length=4000)
+    text = models.TextField(_("what happened"), max_length=4000)
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    link = models.URLField("link to evidence", blank=True)
-    link_text = models.CharField(max_length=120, blank=True, help_text="Defaults to the web address.")
+    link = models.URLField(_("link to evidence"), blank=True)
+    link_text = models.CharField(max_length=120, blank=True, help_text=_("Defaults to the web address."))
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     image_alt = models.CharField(
-        "image description",
+        _("image description"),
         max_length=250,
         blank=True,
-        help_text="Describe the image for people who cannot see it.",
+        help_text=_("Describe the image for people who cannot see it."),
     )
 
     panels = [
@@ -490,7 +498,7 @@ class CommitmentUpdate(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "update"
+        verbose_name = _("update")
 
     def __str__(self):
         return f"{self.date:%-d %B %Y}: {self.text[:60]}"
@@ -498,7 +506,7 @@ class CommitmentUpdate(Orderable):
     def clean(self):
         super().clean()
         if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Describe the image for people who cannot see it."})
+            raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
 
 
 class CommitmentReminder(models.Model):
@@ -507,8 +515,8 @@ class CommitmentReminder(models.Model):
     reminded of anew."""
 
     class Kind(models.TextChoices):
-        DUE_SOON = "due-soon", "Due soon"
-        OVERDUE = "overdue", "Overdue"
+        DUE_SOON = "due-soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
 
     commitment = models.ForeignKey(CommitmentPage, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=10, choices=Kind.choices)

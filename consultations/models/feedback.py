@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from site_home.languages import in_every_language
 from site_home.retention import After, Anonymise, PersonalData, Rule
@@ -32,9 +33,9 @@ class RecommendationResponse(ChannelMixin, models.Model):
     """
 
     class Choice(models.TextChoices):
-        AGREE = "agree", "Agree"
-        DISAGREE = "disagree", "Disagree"
-        UNSURE = "unsure", "Not sure"
+        AGREE = "agree", _("Agree")
+        DISAGREE = "disagree", _("Disagree")
+        UNSURE = "unsure", _("Not sure")
 
     review = models.ForeignKey(
         "consultations.ReviewPage", on_delete=models.CASCADE, related_name="recommendation_responses"

@@ -7,9 +7,11 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -117,16 +119,16 @@ class ReviewPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("outcome_items")
         if formset is None:
             return
-        choices = [("", "Choose a key area or recommendation")]
+        choices = [("", gettext("Choose a key area or recommendation"))]
         if self.instance.pk:
             choices += self.instance.feedback_targets()
         for form in [*formset.forms, formset.empty_form]:
             current = form.initial.get("target_key")
             field_choices = choices
             if current and current not in dict(choices):
-                field_choices = [*choices, (current, "(no longer in the draft)")]
+                field_choices = [*choices, (current, gettext("(no longer in the draft)"))]
             form.fields["target_key"] = forms.ChoiceField(
-                choices=field_choices, label="Key area or recommendation"
+                choices=field_choices, label=gettext("Key area or recommendation")
             )
 
 
@@ -139,10 +141,10 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
     offers_outcome_email = True  # commenters who ask are emailed when the outcome is published
     followable = True  # residents may follow it by email (surveys.feedback.following)
 
-    summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
-    run_by = models.CharField("who is running it", max_length=160)
-    opening_date = models.DateField(help_text="The first day residents can give feedback.")
-    closing_date = models.DateField(help_text="The last day residents can give feedback.")
+    summary = models.TextField(max_length=500, help_text=_("Shown on cards and at the top of the page."))
+    run_by = models.CharField(_("who is running it"), max_length=160)
+    opening_date = models.DateField(help_text=_("The first day residents can give feedback."))
+    closing_date = models.DateField(help_text=_("The last day residents can give feedback."))
     places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="reviews")
     themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="reviews")
     introduction = RichTextField(features=TEXT_FEATURES)
@@ -160,8 +162,10 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
 
     outcome_published = models.BooleanField(
         default=False,
-        help_text="Tick once the review has closed and the outcome below is ready for residents. "
-        "People who asked to hear about the outcome are emailed when you publish.",
+        help_text=_(
+            "Tick once the review has closed and the outcome below is ready for residents. "
+            "People who asked to hear about the outcome are emailed when you publish."
+        ),
     )
     outcome_summary = RichTextField(blank=True, features=TEXT_FEATURES)
     final_report = models.ForeignKey(
@@ -194,13 +198,13 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         PreOpenCheckPanel(heading=_("Pre-open check")),
         FieldPanel("summary"),
-        ContactDetailsMixin.contact_panel("run_by", heading="Who is running it"),
-        FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")], heading="Feedback dates"),
+        ContactDetailsMixin.contact_panel("run_by", heading=_("Who is running it")),
+        FieldRowPanel([FieldPanel("opening_date"), FieldPanel("closing_date")], heading=_("Feedback dates")),
         FieldPanel("short_period_reason"),
         FieldPanel("response_expected_on"),
         FieldPanel("places"),
         FieldPanel("themes"),
-        InlinePanel("documents", label="Document", heading="Downloads"),
+        InlinePanel("documents", label=_("Document"), heading=_("Downloads")),
         FieldPanel("introduction"),
         MultiFieldPanel(
             [
@@ -209,9 +213,9 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
                 TAKE_PART_CHOOSERS["discussion_page"],
                 TAKE_PART_CHOOSERS["events_page"],
             ],
-            heading="How to take part",
+            heading=_("How to take part"),
         ),
-        InlinePanel("sections", label="Key area", heading="Key areas"),
+        InlinePanel("sections", label=_("Key area"), heading=_("Key areas")),
     ]
     engagement_panels = [
         InlinePanel(
@@ -225,16 +229,16 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         FieldPanel("outcome_published"),
         FieldPanel("outcome_summary"),
         FieldPanel("final_report"),
-        InlinePanel("outcome_items", label="You said, we did", heading="You said, we did"),
+        InlinePanel("outcome_items", label=_("You said, we did"), heading=_("You said, we did")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(DiscussionMixin.discussion_panels, heading="Discussion"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(DiscussionMixin.discussion_panels, heading=_("Discussion")),
             ObjectList(engagement_panels, heading=_("How we engaged")),
-            ObjectList(outcome_panels, heading="Outcome"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(outcome_panels, heading=_("Outcome")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
     search_fields = Page.search_fields + [
@@ -257,16 +261,16 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "review"
+        verbose_name = _("review")
 
     def clean(self):
         super().clean()
         errors = take_part_page_errors(self)
         if self.opening_date and self.closing_date and self.closing_date < self.opening_date:
-            errors["closing_date"] = "The review cannot close before it opens."
+            errors["closing_date"] = _("The review cannot close before it opens.")
         dated = self.opening_date and self.closing_date
         if self.outcome_published and dated and self.status_for_dates_only() != ReviewStatus.CLOSED:
-            errors["outcome_published"] = "Publish the outcome only after the review has closed."
+            errors["outcome_published"] = _("Publish the outcome only after the review has closed.")
         if errors:
             raise ValidationError(errors)
 
@@ -314,8 +318,10 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
 
     def feedback_closed_message(self):
         if self.status == ReviewStatus.UPCOMING:
-            return f"Feedback opens on {self.opening_date:%-d %B %Y}."
-        return f"Feedback closed on {self.closing_date:%-d %B %Y}. What people said stays here to read."
+            return gettext("Feedback opens on %(date)s.") % {"date": date_format(self.opening_date, "j F Y")}
+        return gettext("Feedback closed on %(date)s. What people said stays here to read.") % {
+            "date": date_format(self.closing_date, "j F Y")
+        }
 
     # --- the document -------------------------------------------------------------------
 
@@ -352,7 +358,8 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         for section in self.section_list:
             targets.append((section.key, f"{section.number}. {section.title}"))
             for rec in section.recommendation_list:
-                targets.append((rec.key, f"Recommendation {rec.number}: {rec.short_text}"))
+                label = gettext("Recommendation %(number)s: %(text)s")
+                targets.append((rec.key, label % {"number": rec.number, "text": rec.short_text}))
         return targets
 
     def commitment_targets(self):
@@ -366,7 +373,7 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
                 return {"section": section, "recommendation": None, "target_key": key, "label": section.title}
             for rec in section.recommendation_list:
                 if rec.key == key:
-                    label = f"Recommendation {rec.number}"
+                    label = gettext("Recommendation %(number)s") % {"number": rec.number}
                     return {"section": section, "recommendation": rec, "target_key": key, "label": label}
         raise Http404("No such part of this review")
 
@@ -378,7 +385,7 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
         commitments = import_string("consultations.document.commitments_by_key")(self, request)
         for item in items:
             item.commitments = commitments.get(item.target_key, [])
-            item.label = labels.get(item.target_key, "About the review as a whole")
+            item.label = labels.get(item.target_key, gettext("About the review as a whole"))
             if item.target_key not in labels:
                 item.anchor = ""
             elif item.target_key.startswith("rec-"):
@@ -486,7 +493,7 @@ class ReviewPage(DiscussionMixin, ContactDetailsMixin, RoutablePageMixin, Page):
 class ReviewDocument(Orderable):
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-    label = models.CharField(max_length=160, blank=True, help_text="Defaults to the document's title.")
+    label = models.CharField(max_length=160, blank=True, help_text=_("Defaults to the document's title."))
 
     panels = [FieldPanel("document"), FieldPanel("label")]
 
@@ -506,12 +513,12 @@ class ReviewSection(index.Indexed, Orderable):
     key = models.CharField(max_length=12, default=new_key, editable=False, db_index=True)
     theme = models.ForeignKey("site_home.Theme", on_delete=models.PROTECT, related_name="review_sections")
     title = models.CharField(max_length=160)
-    where_now = RichTextField("Where are we now?", features=TEXT_FEATURES)
-    where_next = RichTextField("Where do we want to be?", features=TEXT_FEATURES)
+    where_now = RichTextField(_("Where are we now?"), features=TEXT_FEATURES)
+    where_next = RichTextField(_("Where do we want to be?"), features=TEXT_FEATURES)
     recommendations = StreamField(
         [("recommendation", RecommendationBlock())],
         blank=True,
-        verbose_name="Recommendations for change",
+        verbose_name=_("Recommendations for change"),
     )
     easy_read = RichTextField(
         _("Easy Read summary"),
@@ -576,17 +583,17 @@ class OutcomeItem(Orderable):
     """'You said, we did' for one key area or recommendation, keyed like the feedback it answers."""
 
     class Decision(models.TextChoices):
-        KEPT = "kept", "Kept"
-        CHANGED = "changed", "Changed"
-        DROPPED = "dropped", "Dropped"
-        ADDED = "added", "Added"
+        KEPT = "kept", _("Kept")
+        CHANGED = "changed", _("Changed")
+        DROPPED = "dropped", _("Dropped")
+        ADDED = "added", _("Added")
 
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="outcome_items")
     target_key = models.CharField(
-        "key area or recommendation", max_length=64, help_text="Which part of the draft this answers."
+        _("key area or recommendation"), max_length=64, help_text=_("Which part of the draft this answers.")
     )
     decision = models.CharField(max_length=10, choices=Decision.choices)
-    you_said = models.TextField("what people said")
-    we_did = models.TextField("what we did and why")
+    you_said = models.TextField(_("what people said"))
+    we_did = models.TextField(_("what we did and why"))
 
     panels = [FieldPanel("target_key"), FieldPanel("decision"), FieldPanel("you_said"), FieldPanel("we_did")]

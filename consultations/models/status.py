@@ -6,13 +6,14 @@ import datetime
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewStatus(models.TextChoices):
-    UPCOMING = "upcoming", "Upcoming"
-    OPEN = "open", "Open for feedback"
-    CLOSED = "closed", "Closed"
-    OUTCOME = "outcome", "Outcome published"
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open for feedback")
+    CLOSED = "closed", _("Closed")
+    OUTCOME = "outcome", _("Outcome published")
 
 
 def derive_status(opens: datetime.date, closes: datetime.date, outcome_published: bool, today=None):

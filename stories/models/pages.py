@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import dateformat, timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -27,6 +29,9 @@ from surveys.models import DiscussionMixin
 
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
+# The hero image's `sizes` (how wide it is shown, so the browser picks a rendition): CSS, the same in
+# every language, so kept out of the template's phrases.
+HERO_SIZES = "(max-width: 640px) 100vw, 960px"
 
 
 class StoryQuerySet(VisiblePageQuerySet):
@@ -76,7 +81,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
     share_introduction = models.TextField(
         blank=True,
         max_length=600,
-        help_text="Shown above the 'Share your story' form: what happens to a story once it is sent.",
+        help_text=_("Shown above the 'Share your story' form: what happens to a story once it is sent."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("share_introduction")]
@@ -85,7 +90,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "story index"
+        verbose_name = _("story index")
 
     def stories(self):
         return StoryPage.objects.live().public().descendant_of(self).newest_first()
@@ -148,43 +153,51 @@ class StoryPageForm(WagtailAdminPageForm):
         if (publishing or date) and not given:
             self.add_error(
                 "consent_given",
-                "Tick the box once the teller has agreed to publication: a story told by a resident or "
-                "a group is published only with their consent. Stories told by staff do not need it.",
+                _(
+                    "Tick the box once the teller has agreed to publication: a story told by a resident "
+                    "or a group is published only with their consent. Stories told by staff do not need it."
+                ),
             )
         if (publishing or given) and not date:
-            self.add_error("consent_date", "Enter the date the teller gave their consent.")
+            self.add_error("consent_date", _("Enter the date the teller gave their consent."))
         if date and date > timezone.localdate():
-            self.add_error("consent_date", "The date consent was given cannot be in the future.")
+            self.add_error("consent_date", _("The date consent was given cannot be in the future."))
         return cleaned
 
 
 class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
     class Teller(models.TextChoices):
-        RESIDENT = "resident", "A resident"
-        GROUP = "group", "A community group"
-        STAFF = "staff", "Staff"
+        RESIDENT = "resident", _("A resident")
+        GROUP = "group", _("A community group")
+        STAFF = "staff", _("Staff")
 
-    standfirst = models.TextField(max_length=400, help_text="One or two sentences that draw the reader in.")
+    standfirst = models.TextField(
+        max_length=400, help_text=_("One or two sentences that draw the reader in.")
+    )
     publication_date = models.DateField(default=timezone.localdate)
-    hero_image_credit = models.CharField("photo credit", max_length=120, blank=True)
+    hero_image_credit = models.CharField(_("photo credit"), max_length=120, blank=True)
 
-    teller_type = models.CharField("told by", max_length=20, choices=Teller.choices, default=Teller.RESIDENT)
+    teller_type = models.CharField(
+        _("told by"), max_length=20, choices=Teller.choices, default=Teller.RESIDENT
+    )
     teller_name = models.CharField(
-        "teller's name",
+        _("teller's name"),
         max_length=120,
-        help_text="As the teller wants to be named, for example 'Margaret, Ashgrove' or 'Anonymous'.",
+        help_text=_("As the teller wants to be named, for example 'Margaret, Ashgrove' or 'Anonymous'."),
     )
     consent_given = models.BooleanField(
-        "the teller agreed to publication",
+        _("the teller agreed to publication"),
         default=False,
-        help_text="For a story told by a resident or a group: tick once they have agreed to it being "
-        "published as it is. Leave empty for a story told by staff.",
+        help_text=_(
+            "For a story told by a resident or a group: tick once they have agreed to it being "
+            "published as it is. Leave empty for a story told by staff."
+        ),
     )
     consent_date = models.DateField(
-        "date consent was given",
+        _("date consent was given"),
         null=True,
         blank=True,
-        help_text="Needed to publish a resident's or a group's story.",
+        help_text=_("Needed to publish a resident's or a group's story."),
     )
 
     place = models.ForeignKey(
@@ -206,7 +219,7 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
                 FieldRowPanel([FieldPanel("teller_type"), FieldPanel("teller_name")]),
                 FieldRowPanel([FieldPanel("consent_given"), FieldPanel("consent_date")]),
             ],
-            heading="Who tells this story",
+            heading=_("Who tells this story"),
         ),
         FieldPanel("place"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -215,9 +228,9 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(DiscussionMixin.discussion_panels, heading="Comments"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(DiscussionMixin.discussion_panels, heading=_("Comments")),
         ]
     )
     search_fields = Page.search_fields + [
@@ -232,8 +245,8 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "story"
-        verbose_name_plural = "stories"
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
 
     def clean(self):
         super().clean()
@@ -243,7 +256,7 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
         live = self.live and not self._state.adding
         if self.needs_consent and live and not (self.consent_given and self.consent_date):
             raise ValidationError(
-                {"consent_given": "A published story needs the teller's consent and its date."}
+                {"consent_given": _("A published story needs the teller's consent and its date.")}
             )
 
     @property
@@ -253,7 +266,7 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
     @property
     def teller_label(self):
         if self.teller_type == self.Teller.STAFF:
-            return f"{self.teller_name} (staff)"
+            return gettext("%(name)s (staff)") % {"name": self.teller_name}
         return self.teller_name
 
     @property
@@ -280,7 +293,7 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
         url = absolute_url(self)
         text = f"{self.title}: {self.standfirst}"
         return [
-            ("Email", "mailto:?" + urlencode({"subject": self.title, "body": f"{text}\n\n{url}"})),
+            (gettext("Email"), "mailto:?" + urlencode({"subject": self.title, "body": f"{text}\n\n{url}"})),
             ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
             ("X", "https://x.com/intent/post?" + urlencode({"url": url, "text": self.title})),
             ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{self.title} {url}"})),
@@ -300,5 +313,6 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
             related_stories=SimpleLazyObject(lambda: self.related_stories(themes, request)),
             share_links=self.share_links(request),
             index_url=index_page.url if index_page else None,
+            hero_sizes=HERO_SIZES,
         )
         return context

@@ -7,6 +7,7 @@ the revision) never resets it, and incrementing never creates a revision.
 from django.core.cache import cache
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from site_home.people import person
 
@@ -21,7 +22,7 @@ class StoryViewCount(models.Model):
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = "story view count"
+        verbose_name = _("story view count")
 
     def __str__(self):
         return f"{self.count} views"

@@ -6,8 +6,12 @@ from pathlib import Path
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from site_home.retention import After, Delete, PersonalData, Rule
+
+ANONYMOUS = "Anonymous"
 
 
 def private_storage():
@@ -29,28 +33,31 @@ class StorySubmissionQuerySet(models.QuerySet):
 
 class StorySubmission(models.Model):
     class Status(models.TextChoices):
-        NEW = "new", "Waiting for review"
-        DRAFTED = "drafted", "Draft story created"
-        PUBLISHED = "published", "Published"
-        REJECTED = "rejected", "Not published"
+        NEW = "new", _("Waiting for review")
+        DRAFTED = "drafted", _("Draft story created")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Not published")
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     title = models.CharField(max_length=120)
-    text = models.TextField("story", max_length=8000)
+    text = models.TextField(_("story"), max_length=8000)
     place = models.ForeignKey(
         "site_home.PlacePage", null=True, on_delete=models.SET_NULL, related_name="story_submissions"
     )
     themes = models.ManyToManyField("site_home.Theme", blank=True, related_name="story_submissions")
     display_name = models.CharField(
-        "name to show", max_length=80, blank=True, help_text="Empty means the resident asked to be anonymous."
+        _("name to show"),
+        max_length=80,
+        blank=True,
+        help_text=_("Empty means the resident asked to be anonymous."),
     )
     email = models.EmailField()
     photo = models.FileField(
         upload_to=submission_photo_path, storage=private_storage, blank=True, max_length=200
     )
-    photo_alt = models.CharField("photo description", max_length=250, blank=True)
-    consent_publish = models.BooleanField("agreed to publication", default=False)
-    consent_contact = models.BooleanField("agreed to be contacted", default=False)
+    photo_alt = models.CharField(_("photo description"), max_length=250, blank=True)
+    consent_publish = models.BooleanField(_("agreed to publication"), default=False)
+    consent_contact = models.BooleanField(_("agreed to be contacted"), default=False)
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
     rejection_reason = models.TextField(blank=True)
@@ -77,7 +84,7 @@ class StorySubmission(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "story submission"
+        verbose_name = _("story submission")
 
     def __str__(self):
         return self.title
@@ -87,4 +94,10 @@ class StorySubmission(models.Model):
 
     @property
     def shown_name(self):
-        return self.display_name or "Anonymous"
+        """The name as editors see it in the queue, in their language."""
+        return self.display_name or gettext("Anonymous")
+
+    @property
+    def credit(self):
+        """The name a story made from it is told by: page content, so not translated here."""
+        return self.display_name or ANONYMOUS
