@@ -45,6 +45,7 @@ def tell_resident_published(comment):
             "page_title": comment.page.title,
             "url": f"{page_url}#{comment.anchor}",
         },
+        language=comment.page.locale.language_code,  # the page they wrote on, not the moderator's
     )
 
 

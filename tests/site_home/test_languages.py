@@ -101,3 +101,18 @@ def test_survey_answers_in_every_language_count_together(client, home_page):
     rows = [submission.get_data() for submission in survey.get_submissions().order_by("pk")]
     assert [row["language"] for row in rows] == ["English", "Cymraeg"]  # the export's rows and column
     assert ("language", "Language") in survey.get_data_fields()
+
+
+def test_a_resident_is_told_in_their_language_that_a_moderator_published_their_comment(
+    home_page, admin_user, django_capture_on_commit_callbacks, monkeypatch
+):
+    from surveys.feedback import moderation
+
+    discussion = make_discussion(home_page, title="The hall", slug="hall")
+    welsh = translate(discussion, "cy", title="Y neuadd")
+    comment = CommentFactory(page=welsh, email="rhian@example.org", state=Comment.State.PENDING)
+    queued = []
+    monkeypatch.setattr(moderation, "queue_email", lambda to, template, context, **kw: queued.append(kw))
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.moderate([comment], moderation.Action.APPROVE, admin_user)  # in English
+    assert queued == [{"language": "cy"}]
