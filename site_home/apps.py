@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SiteHomeConfig(AppConfig):
     name = "site_home"
-    verbose_name = "Site"
+    verbose_name = _("Site")
 
     def ready(self):
         # These modules use models, so they load once the app registry is ready.

@@ -13,7 +13,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 PARTS = ("day", "month", "year")
-PART_NAMES = {"day": _("a day"), "month": _("a month"), "year": _("a year")}
+# What an error says is missing: one box, or two of them (all three missing is no date at all).
+MISSING_PARTS = {
+    ("day",): _("a day"),
+    ("month",): _("a month"),
+    ("year",): _("a year"),
+    ("day", "month"): _("a day and month"),
+    ("day", "year"): _("a day and year"),
+    ("month", "year"): _("a month and year"),
+}
 
 
 class DateInputWidget(forms.Widget):
@@ -40,10 +48,7 @@ class DateInputWidget(forms.Widget):
 
 def joined(parts):
     """The names of missing parts as a sentence: "a month", "a day and year"."""
-    words = [str(PART_NAMES[part]) for part in parts]
-    if len(words) == 1:
-        return words[0]
-    return _("%(first)s and %(last)s") % {"first": words[0], "last": words[1].removeprefix("a ")}
+    return str(MISSING_PARTS[tuple(parts)])
 
 
 class DateInputField(forms.Field):

@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Greatest
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -162,7 +163,7 @@ class SearchResults:
         hits = []
         for obj in objects:
             if isinstance(obj, Theme):
-                hits.append(Hit(obj.name, obj.get_url(self.request), "Theme", obj.description))
+                hits.append(Hit(obj.name, obj.get_url(self.request), gettext("Theme"), obj.description))
                 continue
             url, section = locations.get(obj.pk, (obj.get_url(self.request), ""))
             description = obj.search_description or getattr(obj, "summary", "") or ""

@@ -17,6 +17,7 @@ from axes.exceptions import AxesBackendPermissionDenied
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.utils.translation import gettext
 from wagtail import views as wagtail_views
 from wagtail.admin.forms.auth import PasswordResetForm
 
@@ -42,7 +43,7 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     limits = page_password_limits(page_view_restriction_id, client_address(request))
     wait = first_retry_after(request, limits)
     if wait:
-        return too_many_attempts_response(request, wait, "wrong passwords")
+        return too_many_attempts_response(request, wait, gettext("wrong passwords"))
     response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
     if response.status_code == 200:  # the form again: the password was wrong
         for limit, key in limits:
@@ -78,7 +79,7 @@ def login_lockout_response(request, original_response=None, credentials=None):
     if wait is None:
         cool_off = get_cool_off(request)
         wait = int(cool_off.total_seconds()) if cool_off else 60 * 60
-    return too_many_attempts_response(request, wait, "failed sign-in attempts")
+    return too_many_attempts_response(request, wait, gettext("failed sign-in attempts"))
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):

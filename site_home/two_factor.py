@@ -30,6 +30,8 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, path, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
@@ -89,7 +91,7 @@ class TwoFactorMiddleware:
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code",
+        label=_("Code"),
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
@@ -107,9 +109,9 @@ def _next_url(request):
 
 def new_backup_codes(user):
     """Replace the user's backup codes with fresh ones, shown once."""
-    device, _ = StaticDevice.objects.get_or_create(user=user, name="Backup codes")
+    device, _created = StaticDevice.objects.get_or_create(user=user, name="Backup codes")
     device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+    codes = [StaticToken.random_token() for _number in range(BACKUP_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
 
@@ -130,7 +132,9 @@ def verify(request):
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("code", "That code is not right, or has been used. Check your app and try again.")
+        form.add_error(
+            "code", gettext("That code is not right, or has been used. Check your app and try again.")
+        )
     return render(request, "site_home/two_factor/verify.html", {"form": form, "next": _next_url(request)})
 
 
@@ -157,11 +161,11 @@ def setup(request):
                 "site_home/two_factor/backup_codes.html",
                 {"codes": new_backup_codes(user), "next": _next_url(request)},
             )
-        form.add_error("code", "That code is not right. Check the time on your phone and try again.")
+        form.add_error("code", gettext("That code is not right. Check the time on your phone and try again."))
     context = {
         "form": form,
         "next": _next_url(request),
-        "qr_code": segno.make(device.config_url).svg_inline(scale=5, title="QR code for your app"),
+        "qr_code": segno.make(device.config_url).svg_inline(scale=5, title=gettext("QR code for your app")),
         "secret": b32encode(device.bin_key).decode(),
         "required": two_factor_required(user),
     }
@@ -216,12 +220,14 @@ def reset(request, user_id):
     user = get_object_or_404(get_user_model(), pk=user_id)
     if not can_reset(request.user, user):
         # A plain 403, not the admin's redirect to the dashboard: a refused reset stays visible.
-        return HttpResponseForbidden("You may not reset this person's two-factor sign-in.")
+        return HttpResponseForbidden(gettext("You may not reset this person's two-factor sign-in."))
     if request.method == "POST":
         with transaction.atomic():
             remove_devices(user)
             log(instance=user, action=RESET_ACTION, user=request.user)
-        messages.success(request, f"Two-factor sign-in reset for {user.get_username()}.")
+        messages.success(
+            request, gettext("Two-factor sign-in reset for %(username)s.") % {"username": user.get_username()}
+        )
         return redirect("wagtailusers_users:index")
     context = {
         "person": user,
@@ -244,7 +250,7 @@ def user_listing_buttons(user, request_user):
     """'Reset two-factor sign-in' in the More menu of each person in the admin's Users listing."""
     if can_reset(request_user, user):
         yield Button(
-            "Reset two-factor sign-in",
+            gettext("Reset two-factor sign-in"),
             reverse("two_factor_reset", args=[user.pk]),
             icon_name="key",
             priority=90,
@@ -253,13 +259,15 @@ def user_listing_buttons(user, request_user):
 
 def register_log_actions(actions):
     actions.register_action(
-        RESET_ACTION, "Reset two-factor sign-in", "Two-factor sign-in reset: app and backup codes removed"
+        RESET_ACTION,
+        _("Reset two-factor sign-in"),
+        _("Two-factor sign-in reset: app and backup codes removed"),
     )
 
 
 def account_menu_item(request):
     return {
         "url": reverse("two_factor_manage"),
-        "label": "Two-factor sign-in",
-        "help_text": "An authenticator app asked for at every sign-in, and backup codes.",
+        "label": gettext("Two-factor sign-in"),
+        "help_text": gettext("An authenticator app asked for at every sign-in, and backup codes."),
     }

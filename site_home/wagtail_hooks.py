@@ -1,4 +1,6 @@
 from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -18,7 +20,7 @@ hooks.register("register_log_actions", register_log_actions)
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    menu_label = "Themes"
+    menu_label = _("Themes")
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["name", "group", "slug"]
@@ -39,11 +41,11 @@ def home_places(home_page, request):
     if not places:
         return None
     return HubSection(
-        "Places",
+        gettext("Places"),
         "site_home/sections/place_list.html",
         {"places": places},
         more_url=index_page.get_url(request),
-        more_label="About all our places",
+        more_label=gettext("About all our places"),
     )
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -16,7 +17,7 @@ class HomePage(Page):
     without site_home importing it."""
 
     introduction = models.TextField(
-        max_length=400, help_text="One or two sentences saying what this site is for and who runs it."
+        max_length=400, help_text=_("One or two sentences saying what this site is for and who runs it.")
     )
     body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
 

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -49,25 +50,25 @@ class PlacePage(HeroImageMixin, Page):
 
     followable = True  # residents may follow it by email (surveys.feedback.following)
 
-    summary = models.TextField(max_length=500, help_text="Shown on cards and at the top of the page.")
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="profile")
+    summary = models.TextField(max_length=500, help_text=_("Shown on cards and at the top of the page."))
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("profile"))
 
-    plan_summary = models.TextField("plan summary", blank=True)
+    plan_summary = models.TextField(_("plan summary"), blank=True)
     plan_start_year = models.PositiveSmallIntegerField(null=True, blank=True)
     plan_end_year = models.PositiveSmallIntegerField(null=True, blank=True)
     plan_document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    connector_name = models.CharField("name", max_length=120, blank=True)
-    connector_role = models.CharField("role", max_length=120, blank=True, default="Community Connector")
-    connector_organisation = models.CharField("host organisation", max_length=160, blank=True)
-    connector_email = models.EmailField("email", blank=True)
-    connector_phone = models.CharField("phone", max_length=40, blank=True)
+    connector_name = models.CharField(_("name"), max_length=120, blank=True)
+    connector_role = models.CharField(_("role"), max_length=120, blank=True, default="Community Connector")
+    connector_organisation = models.CharField(_("host organisation"), max_length=160, blank=True)
+    connector_email = models.EmailField(_("email"), blank=True)
+    connector_phone = models.CharField(_("phone"), max_length=40, blank=True)
     show_connector_contact = models.BooleanField(
-        "show contact details publicly",
+        _("show contact details publicly"),
         default=False,
-        help_text="Only tick this when the connector has agreed to their email and phone being published.",
+        help_text=_("Only tick this when the connector has agreed to their email and phone being published."),
     )
 
     population = models.PositiveIntegerField(null=True, blank=True)
@@ -87,7 +88,7 @@ class PlacePage(HeroImageMixin, Page):
                 FieldRowPanel([FieldPanel("plan_start_year"), FieldPanel("plan_end_year")]),
                 FieldPanel("plan_document"),
             ],
-            heading="Long-term plan",
+            heading=_("Long-term plan"),
         ),
         MultiFieldPanel(
             [
@@ -97,10 +98,10 @@ class PlacePage(HeroImageMixin, Page):
                 FieldRowPanel([FieldPanel("connector_email"), FieldPanel("connector_phone")]),
                 FieldPanel("show_connector_contact"),
             ],
-            heading="Community connector",
+            heading=_("Community connector"),
         ),
-        InlinePanel("steering_group_members", label="Steering group member", heading="Steering group"),
-        InlinePanel("priorities", label="Local priority", heading="Local priorities"),
+        InlinePanel("steering_group_members", label=_("Steering group member"), heading=_("Steering group")),
+        InlinePanel("priorities", label=_("Local priority"), heading=_("Local priorities")),
         MultiFieldPanel(
             [
                 FieldPanel("population"),
@@ -108,14 +109,16 @@ class PlacePage(HeroImageMixin, Page):
                     [FieldPanel("index_name"), FieldPanel("index_score"), FieldPanel("index_year")]
                 ),
             ],
-            heading="Key facts",
+            heading=_("Key facts"),
         ),
         InlinePanel(
             "population_groups",
-            label="Population group",
-            heading="Population profile",
-            help_text="Share of residents by age band, sex, SIMD quintile and so on, compared with who "
-            "responded in the staff view of who we heard from.",
+            label=_("Population group"),
+            heading=_("Population profile"),
+            help_text=_(
+                "Share of residents by age band, sex, SIMD quintile and so on, compared with who "
+                "responded in the staff view of who we heard from."
+            ),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -128,14 +131,14 @@ class PlacePage(HeroImageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "place"
+        verbose_name = _("place")
 
     def clean(self):
         super().clean()
         if self.plan_start_year and self.plan_end_year and self.plan_end_year < self.plan_start_year:
-            raise ValidationError({"plan_end_year": "The plan cannot end before it starts."})
+            raise ValidationError({"plan_end_year": _("The plan cannot end before it starts.")})
         if self.index_score is not None and not self.index_year:
-            raise ValidationError({"index_year": "Say which year the index score is from."})
+            raise ValidationError({"index_year": _("Say which year the index score is from.")})
 
     @property
     def place_name(self):
@@ -160,9 +163,11 @@ class PlacePage(HeroImageMixin, Page):
 
 class SteeringGroupMember(Orderable):
     place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="steering_group_members")
-    name = models.CharField(max_length=160, help_text="An organisation, or a person who agreed to be named.")
+    name = models.CharField(
+        max_length=160, help_text=_("An organisation, or a person who agreed to be named.")
+    )
     description = models.CharField(
-        max_length=200, blank=True, help_text="For example 'Local tenants' group'."
+        max_length=200, blank=True, help_text=_("For example 'Local tenants' group'.")
     )
 
     panels = [FieldPanel("name"), FieldPanel("description")]

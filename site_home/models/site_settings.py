@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -18,9 +19,9 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
     postal_address = models.TextField(
-        "return address",
+        _("return address"),
         blank=True,
-        help_text="Where people post printed surveys and response forms (printed on each paper copy).",
+        help_text=_("Where people post printed surveys and response forms (printed on each paper copy)."),
     )
     social_links = StreamField([("link", SocialLinkBlock())], blank=True)
     privacy_page = models.ForeignKey(
@@ -35,26 +36,26 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="community guidelines page",
+        verbose_name=_("community guidelines page"),
     )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("logo")],
-            heading="Organisation",
+            heading=_("Organisation"),
         ),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("postal_address")],
-            heading="Contact",
+            heading=_("Contact"),
         ),
         FieldPanel("social_links"),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("guidelines_page")],
-            heading="Standing pages",
+            heading=_("Standing pages"),
         ),
     ]
 
     class Meta:
-        verbose_name = "site settings"
+        verbose_name = _("site settings")
         # One permission for residents' names and emails, checked by every app's admin views and exports.
         permissions = [("view_personal_data", "Can see and export residents' personal data")]

@@ -1,6 +1,7 @@
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -19,15 +20,16 @@ class Theme(index.Indexed, models.Model):
     """
 
     class Group(models.TextChoices):
-        REVIEW = "review", "Review key areas"
-        PLACE_STANDARD = "place-standard", "Place Standard"
-        OTHER = "", "Other"
+        REVIEW = "review", _("Review key areas")
+        # Translators: the name of the Place Standard tool (placestandard.scot), as used in your language.
+        PLACE_STANDARD = "place-standard", _("Place Standard")
+        OTHER = "", _("Other")
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
     group = models.CharField(max_length=20, choices=Group.choices, blank=True, default=Group.OTHER)
-    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers come first."))
 
     panels = [
         FieldPanel("name"),

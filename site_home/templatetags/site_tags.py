@@ -1,5 +1,6 @@
 from django import template
 from django.template.backends.utils import csrf_input
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from site_home import navigation
@@ -10,6 +11,13 @@ from site_home.security import has_session
 from site_home.social import page_description, social_metadata
 
 register = template.Library()
+
+# The `sizes` of responsive images (how wide each is shown, so the browser picks a rendition): CSS,
+# the same in every language, kept here rather than as a phrase in the templates.
+IMAGE_SIZES = {
+    "hero": "(max-width: 640px) 100vw, 960px",
+    "figure": "(max-width: 1020px) 100vw, 960px",
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -57,7 +65,20 @@ def social_meta(context, title=None, description=None):
         metadata["title"] = title
     if description:
         metadata["description"] = description
+    metadata["locale"] = open_graph_locale(translation.get_language())
     return metadata
+
+
+def open_graph_locale(language_code):
+    """Open Graph's language_TERRITORY for a language code: en-gb -> en_GB, cy -> cy_GB."""
+    locale = translation.to_locale(language_code or "en-gb")
+    return locale if "_" in locale else f"{locale}_GB"
+
+
+@register.simple_tag
+def image_sizes(name):
+    """{% image_sizes "hero" as sizes %}: the `sizes` of a responsive image (IMAGE_SIZES)."""
+    return IMAGE_SIZES[name]
 
 
 @register.simple_tag(takes_context=True)
