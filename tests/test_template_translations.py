@@ -22,6 +22,7 @@ SKIPPED_BLOCKS = {
     "comment": "endcomment",
     "verbatim": "endverbatim",
 }
+CLASS_BLOCK = re.compile(r"^block \w*class$")  # {% block bodyclass %}: CSS classes, not words
 HIDDEN_ELEMENTS = re.compile(r"<(script|style)\b.*?</\1>", re.S | re.I)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 TAG = re.compile(r"<[^>]*>", re.S)
@@ -59,6 +60,8 @@ def untranslated(source):
         name = contents.split()[0] if contents else ""
         if token.token_type == TokenType.BLOCK and name in SKIPPED_BLOCKS:
             closing = SKIPPED_BLOCKS[name]
+        elif token.token_type == TokenType.BLOCK and CLASS_BLOCK.match(contents):
+            closing = "endblock"
         elif token.token_type in (TokenType.BLOCK, TokenType.VAR) and not contents.startswith(TRANSLATE_TAGS):
             for _quote, phrase in TAG_PHRASE.findall(contents):
                 if not (phrase.endswith((".html", ".txt")) or "/" in phrase or DATE_FORMAT.match(phrase)):

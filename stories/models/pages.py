@@ -31,7 +31,6 @@ STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
 # The hero image's `sizes` (how wide it is shown, so the browser picks a rendition): CSS, the same in
 # every language, so kept out of the template's phrases.
-HERO_SIZES = "(max-width: 640px) 100vw, 960px"
 
 
 class StoryQuerySet(VisiblePageQuerySet):
@@ -313,6 +312,5 @@ class StoryPage(PublicPlaceMixin, HeroImageMixin, DiscussionMixin, Page):
             related_stories=SimpleLazyObject(lambda: self.related_stories(themes, request)),
             share_links=self.share_links(request),
             index_url=index_page.url if index_page else None,
-            hero_sizes=HERO_SIZES,
         )
         return context
