@@ -36,7 +36,7 @@ def respond_to_recommendation(request, review, key):
         )
         return redirect(back)
     if over_limit(request, "consultations-respond", settings.FEEDBACK_RATE_LIMIT):
-        return rate_limited_response(request, "responses")
+        return rate_limited_response(request, _("responses"))
 
     form = RecommendationResponseForm(request.POST, prefix=rec.key, recommendation=rec)
     if form.is_spam():

@@ -61,7 +61,7 @@ def book(request, event):
     if request.method != "POST":
         return _booking_page(request, event, form, "events/book.html")
     if over_limit(request, "events-booking", booking_rate()):
-        return rate_limited_response(request, "bookings")
+        return rate_limited_response(request, _("bookings"))
     if form.is_spam():
         return _check_your_email(event)
     if not form.is_valid():
@@ -94,7 +94,7 @@ def register_interest(request, event):
     form = InterestForm(request.POST or None)
     if request.method == "POST":
         if over_limit(request, "events-interest", booking_rate()):
-            return rate_limited_response(request, "registrations")
+            return rate_limited_response(request, _("registrations"))
         if form.is_spam():
             return event.render(request, template="events/interest_thanks.html")
         if form.is_valid():

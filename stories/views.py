@@ -25,7 +25,7 @@ def share_story(request, index_page):
         if form.is_spam():
             return redirect(thanks_url)
         if over_limit(request, "stories:share", settings.FEEDBACK_RATE_LIMIT):
-            return rate_limited_response(request, what="stories")
+            return rate_limited_response(request, what=_("stories"))
         if form.is_valid():
             with transaction.atomic():
                 submission = form.save()
