@@ -16,7 +16,7 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import Max, Min, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import task
 
@@ -145,6 +145,11 @@ def announce_page(page, key, kind, pages=(), themes=(), summary=""):
     return update
 
 
+def in_their_language(follows):
+    """The language an address last asked to follow in: its emails are built and written in it."""
+    return translation.override(max(follows, key=lambda follow: follow.pk).language or settings.LANGUAGE_CODE)
+
+
 def by_address(follows):
     """[[follows of one address], ...] of follows ordered by email_key."""
     groups = {}
@@ -173,15 +178,16 @@ def notify_followers(update_id: int, after: str = ""):
     batch = (
         follows.filter(email_key__in=addresses).select_related("page", "theme").order_by("email_key", "pk")
     )
-    context, target_urls = _update_context(update), {}
+    target_urls = {}
     with transaction.atomic():
         for group in by_address(batch):
-            enqueue_email(
-                group[0].email,
-                "surveys/email/follow_update",
-                {**_context(group, target_urls), "update": context},
-                headers=_headers(group),
-            )
+            with in_their_language(group):
+                enqueue_email(
+                    group[0].email,
+                    "surveys/email/follow_update",
+                    {**_context(group, target_urls), "update": _update_context(update)},
+                    headers=_headers(group),
+                )
         if len(addresses) == BATCH_SIZE:
             notify_followers.enqueue(update_id, addresses[-1])
 
@@ -236,7 +242,7 @@ def send_digests(now=None):
             if not follows or (last is not None and last > now - DIGEST_INTERVAL):
                 continue  # unsubscribed, or sent by a run alongside this one
             immediate = list(Follow.objects.as_it_happens().filter(email_key=key))
-            updates = [_update_context(u) for u in digest_updates(follows, now, immediate)]
+            updates = list(digest_updates(follows, now, immediate))
             if updates:
                 # What the email names, read apart from the lock (which is on the rows alone).
                 named = list(
@@ -244,12 +250,13 @@ def send_digests(now=None):
                     .select_related("page", "theme")
                     .order_by("pk")
                 )
-                enqueue_email(
-                    named[0].email,
-                    "surveys/email/follow_digest",
-                    {**_context(named), "updates": updates},
-                    headers=_headers(named),
-                )
+                with in_their_language(named):
+                    enqueue_email(
+                        named[0].email,
+                        "surveys/email/follow_digest",
+                        {**_context(named), "updates": [_update_context(u) for u in updates]},
+                        headers=_headers(named),
+                    )
                 sent += 1
             Follow.objects.filter(pk__in=[f.pk for f in follows]).update(last_digest_at=now)
             processed += 1

@@ -9,7 +9,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
@@ -83,7 +83,8 @@ def subscribe(email, frequency, **target):
     email = normalise_email(email)  # as save() stores it, for the lookup
     try:
         with transaction.atomic():
-            follow = Follow.objects.get_or_create(email=email, **target, defaults={"frequency": frequency})[0]
+            defaults = {"frequency": frequency, "language": translation.get_language() or ""}
+            follow = Follow.objects.get_or_create(email=email, **target, defaults=defaults)[0]
     except IntegrityError:  # the same request twice at once
         follow = Follow.objects.get(email=email, **target)
     if not may_email(follow, timezone.now(), emails_per_day()):

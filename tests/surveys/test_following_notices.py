@@ -297,3 +297,27 @@ def test_a_batch_costs_the_same_queries_however_many_it_emails(place, theme):
         return len(captured)
 
     assert queries(2) == queries(6)
+
+
+def test_each_follower_is_written_to_in_the_language_they_followed_in(home_page, place, send, monkeypatch):
+    from django.utils import translation
+
+    from surveys.feedback.following import subscribe
+
+    with translation.override("cy"):
+        subscribe("rhian@example.org", "immediate", page=place)
+    follow("ann@example.org", page=place)
+    Follow.objects.update(confirmed_at=timezone.now())
+    assert Follow.objects.get(email="rhian@example.org").language == "cy"
+
+    languages, real = {}, follow_notices.enqueue_email
+    monkeypatch.setattr(
+        follow_notices,
+        "enqueue_email",
+        lambda to, *args, **kwargs: (
+            languages.update({to: translation.get_language()}) or real(to, *args, **kwargs)
+        ),
+    )
+    with send(), translation.override("en-gb"):
+        make_story(make_index(home_page), place=place, title="The community garden")
+    assert languages == {"rhian@example.org": "cy", "ann@example.org": "en-gb"}

@@ -83,6 +83,8 @@ class Follow(models.Model):
         "site_home.Theme", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     frequency = models.CharField(max_length=12, choices=Frequency.choices, default=Frequency.IMMEDIATE)
+    # The language the follower asked in: their emails are written in it, whoever sends them.
+    language = models.CharField(max_length=15, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     # The end of the window the last weekly digest covered: set in the same transaction that
