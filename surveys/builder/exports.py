@@ -41,7 +41,7 @@ class SurveySubmissionsListView(SubmissionsListView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         self.list_export = [*self.list_export[:2], THEMES_COLUMN, *self.list_export[2:]]
-        self.export_headings = {**self.export_headings, THEMES_COLUMN: "Survey themes"}
+        self.export_headings = {**self.export_headings, THEMES_COLUMN: _("Survey themes")}
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def to_row_dict(self, item):

@@ -15,10 +15,11 @@ from surveys.builder.models.fields import (
     DONT_KNOW_LABEL,
     PREFER_NOT_TO_SAY,
     SurveyFieldType,
+    option_label,
 )
 from surveys.builder.skip_logic import asked_questions
 from surveys.equalities.postcodes import normalise_postcode
-from surveys.equalities.questions import WHY_WE_ASK
+from surveys.equalities.questions import WHY_WE_ASK, standard_wording
 from surveys.feedback.forms_base import PublicForm
 
 RADIO_TYPES = {"radio", "rating", "agree", "place"}
@@ -123,11 +124,15 @@ class SurveyFormBuilder(FormBuilder):
         options = super().get_field_options(field)
         if field.asked_about_you:
             options["required"] = False
-        options["error_messages"] = {"required": f"Answer the question “{field.label}”"}
+            options["label"] = standard_wording(options["label"])
+            options["help_text"] = standard_wording(options["help_text"])
+        options["error_messages"] = {
+            "required": _("Answer the question “%(question)s”") % {"question": field.label}
+        }
         return options
 
     def get_formatted_field_choices(self, field):
-        return [(choice, choice) for choice in field.choice_list()]
+        return [(choice, option_label(choice)) for choice in field.choice_list()]
 
     def create_rating_field(self, field, options):
         scale = list(field.scale)
@@ -136,13 +141,20 @@ class SurveyFormBuilder(FormBuilder):
             (str(value), f"{value} – {ends[value]}" if ends.get(value) else str(value)) for value in scale
         ]
         if not options.get("help_text") and any(ends.values()):
-            low, high = ends[scale[0]] or "lowest", ends[scale[-1]] or "highest"
-            options["help_text"] = f"{scale[0]} means {low.lower()}, {scale[-1]} means {high.lower()}."
+            low, high = ends[scale[0]] or _("lowest"), ends[scale[-1]] or _("highest")
+            options["help_text"] = _("%(low)s means %(low_label)s, %(high)s means %(high_label)s.") % {
+                "low": scale[0],
+                "low_label": low.lower(),
+                "high": scale[-1],
+                "high_label": high.lower(),
+            }
         scale_choices = list(options["choices"])
         if field.allow_dont_know:
             options["choices"].append((DONT_KNOW, DONT_KNOW_LABEL))
         options["widget"] = forms.RadioSelect
-        options["error_messages"] = {"required": f"Choose a score for “{field.label}”"}
+        options["error_messages"] = {
+            "required": _("Choose a score for “%(question)s”") % {"question": field.label}
+        }
         formfield = forms.TypedChoiceField(coerce=score_or_dont_know, **options)
         formfield.scale_ends = (field.scale_min_label, field.scale_max_label)
         formfield.scale_choices = scale_choices
@@ -151,14 +163,16 @@ class SurveyFormBuilder(FormBuilder):
 
     def create_agree_field(self, field, options):
         choices = list(AGREE_CHOICES) + ([PREFER_NOT_TO_SAY] if field.about_you else [])
-        options["choices"] = [(choice, choice) for choice in choices]
+        options["choices"] = [(choice, option_label(choice)) for choice in choices]
         options["widget"] = forms.RadioSelect
-        options["error_messages"] = {"required": f"Choose agree, disagree or unsure for “{field.label}”"}
+        options["error_messages"] = {
+            "required": _("Choose agree, disagree or unsure for “%(question)s”") % {"question": field.label}
+        }
         return forms.ChoiceField(**options)
 
     def create_place_field(self, field, options):
         options["widget"] = forms.RadioSelect
-        options["error_messages"] = {"required": "Choose the area you live in or know best"}
+        options["error_messages"] = {"required": _("Choose the area you live in or know best")}
         return PlaceAnswerField(empty_label=None, **options)
 
     def create_postcode_field(self, field, options):

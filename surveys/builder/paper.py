@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from site_home.models import PlacePage
-from surveys.builder.models.fields import DONT_KNOW, DONT_KNOW_LABEL, SurveyFieldType
+from surveys.builder.models.fields import DONT_KNOW, DONT_KNOW_LABEL, SurveyFieldType, option_label
 
 MULTIPLE = {"checkboxes", "multiselect"}
 LINES = {"multiline": 6, "email": 1, "number": 1, "url": 1, "date": 1, "datetime": 1, "singleline": 2}
@@ -50,7 +50,7 @@ def paper_questions(survey):
                 places = list(PlacePage.objects.visible().order_by("title").values_list("slug", "title"))
             item.options = places
         elif question.choice_list():
-            item.options = [(option, option) for option in question.choice_list()]
+            item.options = [(option, option_label(option)) for option in question.choice_list()]
             item.multiple = question.field_type in MULTIPLE
         elif question.field_type == "checkbox":
             item.options = [("yes", _("Yes"))]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from site_home.models import Theme
 from surveys.builder.models.fields import SurveyField, SurveyFieldType
-from surveys.equalities.questions import POSTCODE_LABEL, STANDARD_QUESTIONS
+from surveys.equalities.questions import POSTCODE_HELP, POSTCODE_LABEL, STANDARD_QUESTIONS
 
 
 class SurveyPreset(models.TextChoices):
@@ -257,7 +257,7 @@ def standard_about_you_fields():
             label=POSTCODE_LABEL,
             field_type=SurveyFieldType.POSTCODE,
             required=False,
-            help_text="For example, EH1 1YZ. We use it only to find your neighbourhood, then discard it.",
+            help_text=POSTCODE_HELP,
         )
     )
     return fields

@@ -2,11 +2,17 @@
 
 Each theme is a spoke, clockwise from the top. A score sits at `score / scale_max` of the radius, so
 the highest score is on the outer ring and a low score (room for improvement) lies near the centre.
+
+A compass is kept in the results cache, shared by every language: its words (title, description)
+are made when the page is drawn, in the reader's language.
 """
 
 import math
 import textwrap
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 # The SVG scales to its column, so sizes here are in its own units. It is drawn small with large
 # type: on a 375 px phone the chart is about 345 px wide (0.75 of WIDTH), and labels of
@@ -69,12 +75,16 @@ class CompassAxis:
 class Compass:
     """Everything the template needs to draw one compass and its table."""
 
-    title: str
+    where: str  # the place or places the compass is for ("all places")
     axes: list
     scale_max: int = 7
-    current_label: str = "This round"
+    current_label: str = _("This round")
     previous_label: str = ""
     older_labels: list = field(default_factory=list)
+
+    @property
+    def title(self):
+        return gettext("Place Standard compass for %(where)s") % {"where": self.where}
 
     @property
     def count(self):
@@ -222,13 +232,17 @@ class Compass:
             text = f"{axis.label}: {format_score(axis.score)}"
             earlier = [score for score in (axis.previous, *axis.older) if score is not None]
             if earlier:
-                rounds = "earlier round" if len(earlier) == 1 else "earlier rounds, newest first,"
-                text += f" ({rounds} " + ", ".join(format_score(score) for score in earlier) + ")"
+                scores = ", ".join(format_score(score) for score in earlier)
+                rounds = ngettext(
+                    "(earlier round %(scores)s)", "(earlier rounds, newest first, %(scores)s)", len(earlier)
+                )
+                text += " " + rounds % {"scores": scores}
             parts.append(text)
-        return f"Median scores out of {self.scale_max}, higher is better. " + "; ".join(parts) + "."
+        heading = gettext("Median scores out of %(top)s, higher is better.") % {"top": self.scale_max}
+        return f"{heading} " + "; ".join(parts) + "."
 
 
 def format_score(value):
     if value is None:
-        return "no answers"
+        return gettext("no answers")
     return f"{value:g}"

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 
 from site_home.models import PlacePage
 from site_home.visibility import visible_q
 from surveys.builder.models.fields import (
-    DONT_KNOW,
-    DONT_KNOW_LABEL,
     SurveyField,
     SurveyFieldType,
     SurveySubmission,
+    option_label,
 )
 from surveys.builder.radar import Compass, CompassAxis
 from surveys.builder.tallies import Counts, answer_tallies, combined, tallies_by_page
@@ -29,7 +29,7 @@ from surveys.feedback.channels import Channel
 
 MAX_COMPASSES = 6
 MAX_ROUNDS = 5  # this round and up to four before it on one compass
-CACHE_VERSION = 2  # bump when the cached classes change shape
+CACHE_VERSION = 3  # bump when the cached classes change shape
 
 
 @dataclass
@@ -107,9 +107,7 @@ def question_result(question, counts, places_by_slug):
     if question.field_type == SurveyFieldType.PLACE:
         labels = [(slug, place.title) for slug, place in places_by_slug.items()]
     else:
-        labels = [
-            (option, DONT_KNOW_LABEL if option == DONT_KNOW else option) for option in question.choice_list()
-        ]
+        labels = [(option, option_label(option)) for option in question.choice_list()]
     result = QuestionResult(
         question=question,
         answered=answered,
@@ -314,7 +312,7 @@ def add_compasses(results, survey, tallies, per_place, rounds):
         current = theme_medians(rated, now)
         history = [theme_medians(item.rated, counts) for item, counts in zip(rounds, earlier, strict=True)]
         return Compass(
-            title=f"Place Standard compass for {where}",
+            where=where,
             axes=[
                 CompassAxis(
                     q.theme.name,
@@ -336,7 +334,7 @@ def add_compasses(results, survey, tallies, per_place, rounds):
         earlier = [combined(item.tallies.values()) for item in rounds]
         results.all_places_compass = {
             "responses": results.total,
-            "compass": compass("all places", combined(tallies.values()), earlier),
+            "compass": compass(_("all places"), combined(tallies.values()), earlier),
         }
         results.place_links = [{"place": place, "responses": per_place[place.pk]} for place in shown]
         return

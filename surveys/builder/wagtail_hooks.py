@@ -30,11 +30,11 @@ def home_open_surveys(home_page, request):
     if not surveys:
         return None
     return HubSection(
-        "Open surveys",
+        _("Open surveys"),
         SECTION_TEMPLATE,
         {"surveys": surveys, "response_count": None},
         more_url=survey_index_url(request),
-        more_label="All surveys",
+        more_label=_("All surveys"),
     )
 
 
@@ -45,11 +45,11 @@ def place_surveys(place, request):
     if not surveys and not responses:
         return None
     return HubSection(
-        "Surveys",
+        _("Surveys"),
         SECTION_TEMPLATE,
         {"surveys": surveys, "response_count": responses},
         more_url=survey_index_url(request),
-        more_label="All surveys",
+        more_label=_("All surveys"),
     )
 
 
@@ -59,11 +59,11 @@ def theme_surveys(theme, request):
     if not surveys:
         return None
     return HubSection(
-        "Surveys",
+        _("Surveys"),
         SECTION_TEMPLATE,
         {"surveys": surveys, "response_count": None},
         more_url=survey_index_url(request),
-        more_label="All surveys",
+        more_label=_("All surveys"),
     )
 
 

@@ -5,17 +5,27 @@ import io
 
 from django.http import HttpResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from site_home.spreadsheets import spreadsheet_safe
 
-HEADINGS = ["Measure", "Group", "Responses", "% of responses", "% of residents", "Under-heard"]
+
+def headings():
+    return [
+        _("Measure"),
+        _("Group"),
+        _("Responses"),
+        _("% of responses"),
+        _("% of residents"),
+        _("Under-heard"),
+    ]
 
 
 def report_rows(report):
-    yield ["All responses", "", str(report.responses), "", "", ""]
+    yield [_("All responses"), "", str(report.responses), "", "", ""]
     for measure in report.measures:
-        yield [str(measure.label), "Answered", str(measure.answered), "", "", ""]
+        yield [str(measure.label), _("Answered"), str(measure.answered), "", "", ""]
         for row in measure.rows:
             yield [
                 str(measure.label),
@@ -23,7 +33,7 @@ def report_rows(report):
                 str(row.count),
                 "" if row.response_share is None else row.response_share,
                 "" if row.resident_share is None else float(row.resident_share),
-                "yes" if row.gap else "",
+                _("yes") if row.gap else "",
             ]
 
 
@@ -31,8 +41,8 @@ def report_file(report, file_format):
     name = f"who-we-heard-{slugify(report.scope.title) or 'all'}"
     if file_format == "xlsx":
         book = Workbook(write_only=True)
-        sheet = book.create_sheet("Who we heard from")
-        sheet.append(HEADINGS)
+        sheet = book.create_sheet(_("Who we heard from"))
+        sheet.append(headings())
         for row in report_rows(report):
             sheet.append(row)
         output = io.BytesIO()
@@ -45,7 +55,7 @@ def report_file(report, file_format):
         return response
     output = io.StringIO()
     writer = csv.writer(output)
-    writer.writerow(HEADINGS)
+    writer.writerow(headings())
     for row in report_rows(report):
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")

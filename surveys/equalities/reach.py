@@ -17,7 +17,7 @@ from site_home.models import PlacePage, PlacePopulation, PopulationMeasure
 from surveys.builder.models import SurveyPage, SurveySubmission
 
 from .models import AboutYou, AboutYouAnswer
-from .questions import MEASURE_OPTIONS, PREFER_NOT_TO_SAY, measure_label
+from .questions import MEASURE_OPTIONS, PREFER_NOT_TO_SAY, measure_label, standard_option_label
 from .suppression import THRESHOLD, percentage, suppress, suppress_all
 
 # A group is marked as under-heard when its share of responses is this many points below its share
@@ -149,7 +149,7 @@ def group_label(measure, group):
             return str(_("No postcode, or not found"))
         ends = {"1": _(" (most deprived)"), "5": _(" (least deprived)")}
         return str(_("Quintile %(n)s") % {"n": group}) + str(ends.get(group, ""))
-    return group
+    return str(standard_option_label(group))
 
 
 def build_measure(key, label, counts, answered, shares):

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from site_home.retention import After, Delete, PersonalData, Rule
 
@@ -104,7 +105,7 @@ class SurveyDraft(models.Model):
     )
 
     class Meta:
-        verbose_name = "survey draft"
+        verbose_name = _("survey draft")
 
     def __str__(self):
         return f"Draft {self.pk} of {self.page_id}"

@@ -3,6 +3,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, AbstractFormSubmission
@@ -11,31 +12,49 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from site_home.languages import language_name
 from site_home.retention import After, PersonalData, Rule, Transform
 from site_home.visibility import OnVisiblePagesMixin
-from surveys.equalities.questions import POSTCODE_FIELD_TYPE, STANDARD_QUESTIONS, StandardQuestion
+from surveys.equalities.questions import (
+    POSTCODE_FIELD_TYPE,
+    STANDARD_OPTIONS,
+    STANDARD_QUESTIONS,
+    StandardQuestion,
+)
 from surveys.feedback.channels import ChannelMixin
 
 
 class SurveyFieldType(models.TextChoices):
     """The question types surveys add to those of Wagtail's form builder."""
 
-    RATING = "rating", "Rating scale"
-    AGREE = "agree", "Agree / disagree / unsure"
-    PLACE = "place", "Place (choose your area)"
-    POSTCODE = POSTCODE_FIELD_TYPE, "Postcode (kept only as its data zone and SIMD band)"
+    RATING = "rating", _("Rating scale")
+    AGREE = "agree", _("Agree / disagree / unsure")
+    PLACE = "place", _("Place (choose your area)")
+    POSTCODE = POSTCODE_FIELD_TYPE, _("Postcode (kept only as its data zone and SIMD band)")
 
 
-AGREE_CHOICES = ["Agree", "Disagree", "Unsure"]
-PREFER_NOT_TO_SAY = "Prefer not to say"
+# Stored as answered, in English, so answers in every language count together; shown translated
+# (option_label).
+AGREE_CHOICES = [gettext_noop("Agree"), gettext_noop("Disagree"), gettext_noop("Unsure")]
+PREFER_NOT_TO_SAY = gettext_noop("Prefer not to say")
 # A rating's "I don't know": stored and shown in the results, never counted in a median or compass.
 DONT_KNOW = "dont-know"
 DONT_KNOW_LABEL = _("I don't know")
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect", SurveyFieldType.AGREE}
+# The options written here rather than by editors: those a resident reads in their own language.
+TRANSLATED_OPTIONS = {*AGREE_CHOICES, PREFER_NOT_TO_SAY, *STANDARD_OPTIONS}
+
+
+def option_label(option):
+    """An option as residents read it: "I don't know", agree/disagree and the standard "about you"
+    options in the current language (lazily, so cached results follow the reader's language);
+    editors' own options as they wrote them (wagtail-localize translates those)."""
+    if option == DONT_KNOW:
+        return DONT_KNOW_LABEL
+    return _(option) if option in TRANSLATED_OPTIONS else option
 
 
 class SurveyField(AbstractFormField):
     page = ParentalKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(
-        "field type", max_length=16, choices=FORM_FIELD_CHOICES + tuple(SurveyFieldType.choices)
+        _("field type"), max_length=16, choices=FORM_FIELD_CHOICES + tuple(SurveyFieldType.choices)
     )
     field_type.required_on_save = True
     theme = models.ForeignKey(
@@ -44,26 +63,30 @@ class SurveyField(AbstractFormField):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="survey_fields",
-        help_text="What this question is about, so answers can be read theme by theme.",
+        help_text=_("What this question is about, so answers can be read theme by theme."),
     )
     about_you = models.BooleanField(
-        "about you",
+        _("about you"),
         default=False,
-        help_text="Optional personal question (age band, for example). Kept apart from the answers and "
-        "exported only to staff allowed to see personal data; 'Prefer not to say' is added to its choices.",
+        help_text=_(
+            "Optional personal question (age band, for example). Kept apart from the answers and exported "
+            "only to staff allowed to see personal data; 'Prefer not to say' is added to its choices."
+        ),
     )
     standard_question = models.CharField(
-        "standard question",
+        _("standard question"),
         max_length=32,
         blank=True,
         choices=StandardQuestion.choices,
-        help_text="An 'about you' question from the standard set (Census 2022 categories). Leave the "
-        "choices empty to use the census options; answers are then compared with each place's population.",
+        help_text=_(
+            "An 'about you' question from the standard set (Census 2022 categories). Leave the "
+            "choices empty to use the census options; answers are then compared with each place's population."
+        ),
     )
-    scale_min = models.PositiveSmallIntegerField("lowest score", default=1)
-    scale_max = models.PositiveSmallIntegerField("highest score", default=7)
-    scale_min_label = models.CharField("lowest score means", max_length=80, blank=True)
-    scale_max_label = models.CharField("highest score means", max_length=80, blank=True)
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("highest score"), default=7)
+    scale_min_label = models.CharField(_("lowest score means"), max_length=80, blank=True)
+    scale_max_label = models.CharField(_("highest score means"), max_length=80, blank=True)
     show_if_question = models.CharField(
         _("only ask if the answer to"),
         max_length=255,
@@ -101,7 +124,7 @@ class SurveyField(AbstractFormField):
                 FieldRowPanel([FieldPanel("scale_min_label"), FieldPanel("scale_max_label")]),
                 FieldPanel("allow_dont_know"),
             ],
-            heading="Rating scale (only for rating questions)",
+            heading=_("Rating scale (only for rating questions)"),
         ),
     ]
 
@@ -117,7 +140,7 @@ class SurveyField(AbstractFormField):
     ]
 
     class Meta(AbstractFormField.Meta):
-        verbose_name = "question"
+        verbose_name = _("question")
 
     # A question whose answer says who the resident is: "about you" ones, and any email question.
     # Its answers are shown only to staff allowed to see personal data, and removed on retention.
@@ -232,8 +255,8 @@ class SurveySubmission(ChannelMixin, AbstractFormSubmission):
     )
 
     class Meta(AbstractFormSubmission.Meta):
-        verbose_name = "survey response"
-        verbose_name_plural = "survey responses"
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
         permissions = [("enter_offline_responses", "Can enter paper, phone and event responses")]
 
     def get_data(self):
@@ -250,7 +273,10 @@ class SurveySubmission(ChannelMixin, AbstractFormSubmission):
                 key = f"about_you:{answer.question}"
                 data[key] = f"{data[key]}, {answer.answer}" if key in data else answer.answer
             if record.simd_quintile:
-                data["about_you:simd"] = f"{record.get_simd_edition_display()} decile {record.simd_decile}"
+                data["about_you:simd"] = _("%(edition)s decile %(decile)s") % {
+                    "edition": record.get_simd_edition_display(),
+                    "decile": record.simd_decile,
+                }
             data["about_you:data_zone"] = str(record.data_zone) if record.data_zone_id else ""
         return data
 

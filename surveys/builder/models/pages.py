@@ -41,9 +41,9 @@ from .question_routes import QuestionPagesMixin
 
 
 class SurveyState(models.TextChoices):
-    UPCOMING = "upcoming", "Upcoming"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
 
 
 def today():
@@ -84,15 +84,15 @@ class SurveyIndexPage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "survey index"
+        verbose_name = _("survey index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         surveys = SurveyPage.objects.child_of(self).live().public().with_cards()
         context["survey_groups"] = [
-            ("Open now", list(surveys.open_now().order_by("closes_on"))),
-            ("Coming soon", list(surveys.upcoming().order_by("opens_on"))),
-            ("Closed", list(surveys.closed().order_by("-closes_on"))),
+            (_("Open now"), list(surveys.open_now().order_by("closes_on"))),
+            (_("Coming soon"), list(surveys.upcoming().order_by("opens_on"))),
+            (_("Closed"), list(surveys.closed().order_by("-closes_on"))),
         ]
         return context
 
@@ -117,20 +117,20 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
     """A survey editors compose from questions in the admin. Residents answer it while it is open;
     afterwards (or alongside, if the editor says so) anyone can read the results at results/."""
 
-    introduction = models.TextField(max_length=600, help_text="Who is asking, why, and how long it takes.")
+    introduction = models.TextField(max_length=600, help_text=_("Who is asking, why, and how long it takes."))
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ul"],
-        help_text="Shown after someone answers: say what happens next.",
+        help_text=_("Shown after someone answers: say what happens next."),
     )
     opens_on = models.DateField(default=datetime.date.today)
     closes_on = models.DateField()
     places = ParentalManyToManyField("site_home.PlacePage", blank=True, related_name="surveys")
     themes = ParentalManyToManyField("site_home.Theme", blank=True, related_name="surveys")
     results_public = models.BooleanField(
-        "show results publicly",
+        _("show results publicly"),
         default=False,
-        help_text="Anyone can read the counts and charts at this survey's results page.",
+        help_text=_("Anyone can read the counts and charts at this survey's results page."),
     )
     preset = models.CharField(
         _("preset"),
@@ -150,24 +150,29 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="later_rounds",
-        help_text="The round of this survey before this one. The compass shows it, and the rounds before "
-        "it (up to four), so change over time is visible.",
+        help_text=_(
+            "The round of this survey before this one. The compass shows it, and the rounds before "
+            "it (up to four), so change over time is visible."
+        ),
     )
     ask_about_you = models.BooleanField(
-        "ask the standard 'about you' questions",
+        _("ask the standard 'about you' questions"),
         default=False,
-        help_text="Tick this to add the optional questions (age band, sex, disability, ethnic group, in "
-        "Census 2022 categories, and postcode) after the others, in one step. They are stored apart from "
-        "the answers and reported only as counts.",
+        help_text=_(
+            "Tick this to add the optional questions (age band, sex, disability, ethnic group, in "
+            "Census 2022 categories, and postcode) after the others, in one step. They are stored apart from "
+            "the answers and reported only as counts."
+        ),
     )
     why_we_ask = models.TextField(
-        "why we ask about you",
+        _("why we ask about you"),
         blank=True,
         max_length=1200,
-        help_text="Shown above the 'about you' questions. Leave empty for the standard explanation.",
+        help_text=_("Shown above the 'about you' questions. Leave empty for the standard explanation."),
     )
     notification_email = models.EmailField(
-        blank=True, help_text="Optional: we email this address when someone answers (no personal data)."
+        blank=True,
+        help_text=_("Optional: we email this address when someone answers (no personal data)."),
     )
     question_pages = models.BooleanField(
         _("ask one question per page"),
@@ -186,14 +191,14 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         FieldPanel("introduction"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]), FieldPanel("results_public")],
-            heading="When and results",
+            heading=_("When and results"),
         ),
         FieldPanel("places"),
         FieldPanel("themes"),
-        MultiFieldPanel([FieldPanel("preset"), FieldPanel("previous_round")], heading="Place Standard"),
+        MultiFieldPanel([FieldPanel("preset"), FieldPanel("previous_round")], heading=_("Place Standard")),
         FieldPanel("question_pages"),
-        InlinePanel("form_fields", label="Question"),
-        MultiFieldPanel([FieldPanel("ask_about_you"), FieldPanel("why_we_ask")], heading="About you"),
+        InlinePanel("form_fields", label=_("Question")),
+        MultiFieldPanel([FieldPanel("ask_about_you"), FieldPanel("why_we_ask")], heading=_("About you")),
         FieldPanel("thank_you_text"),
         FieldPanel("notification_email"),
     ]
@@ -203,14 +208,14 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
     subpage_types = []
 
     class Meta:
-        verbose_name = "survey"
+        verbose_name = _("survey")
 
     def clean(self):
         super().clean()
         if self.closes_on and self.opens_on and self.closes_on < self.opens_on:
-            raise ValidationError({"closes_on": "The survey cannot close before it opens."})
+            raise ValidationError({"closes_on": _("The survey cannot close before it opens.")})
         if self.previous_round_id and self.previous_round_id == self.pk:
-            raise ValidationError({"previous_round": "Choose an earlier survey, not this one."})
+            raise ValidationError({"previous_round": _("Choose an earlier survey, not this one.")})
 
     def save(self, *args, **kwargs):
         # The presets fill a survey once; editors can then change the questions freely.
@@ -289,26 +294,38 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         personal data (set on the page by the submissions view for this request)."""
         fields = self.questions
         columns = [
-            ("submit_time", "Submission date"),
-            ("place", "Place"),
-            ("channel", "Channel"),
-            ("language", "Language"),
+            ("submit_time", _("Submission date")),
+            ("place", _("Place")),
+            ("channel", _("Channel")),
+            ("language", _("Language")),
         ]
         for field in fields:
             if not field.is_personal:
-                heading = f"{field.label} [theme: {field.theme.name}]" if field.theme_id else field.label
+                heading = (
+                    _("%(question)s [theme: %(theme)s]")
+                    % {"question": field.label, "theme": field.theme.name}
+                    if field.theme_id
+                    else field.label
+                )
                 columns.append((field.clean_name, heading))
         if getattr(self, "show_personal_data", False):
             for field in fields:
                 if field.field_type == SurveyFieldType.POSTCODE:
                     columns += [
-                        ("about_you:data_zone", "About you: data zone"),
-                        ("about_you:simd", "About you: SIMD"),
+                        ("about_you:data_zone", _("About you: data zone")),
+                        ("about_you:simd", _("About you: SIMD")),
                     ]
                 elif field.about_you:
-                    columns.append((f"about_you:{question_key(field)}", f"About you: {field.label}"))
+                    columns.append(
+                        (
+                            f"about_you:{question_key(field)}",
+                            _("About you: %(question)s") % {"question": field.label},
+                        )
+                    )
                 elif field.is_personal:
-                    columns.append((field.clean_name, f"About you: {field.label}"))
+                    columns.append(
+                        (field.clean_name, _("About you: %(question)s") % {"question": field.label})
+                    )
         return columns
 
     def submission_place(self, form):
@@ -356,7 +373,7 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
             return self.render(request)  # the start page: the questions are at answer/
         if request.method == "POST":
             if over_limit(request, "surveys", settings.FEEDBACK_RATE_LIMIT):
-                return rate_limited_response(request, what="survey answers")
+                return rate_limited_response(request, what=_("survey answers"))
             form = self.get_form(request.POST, page=self, user=request.user)
             if form.is_spam():
                 return self.render_landing_page(request)  # a bot is thanked, nothing is stored
@@ -380,7 +397,7 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         return self.render(
             request,
             template="surveys/survey_results.html",
-            context_overrides={"results": results, "breadcrumb_extra": "Results"},
+            context_overrides={"results": results, "breadcrumb_extra": _("Results")},
         )
 
     @path("paper/", name="paper")

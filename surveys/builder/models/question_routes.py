@@ -26,6 +26,7 @@ from surveys.feedback.emails import queue_email
 
 from ..question_pages import Journey
 from .drafts import DraftLinkError, SurveyDraft, draft_days, email_digest
+from .fields import option_label
 
 personal = method_decorator(personal_page)
 LINK_ERRORS = {"changed": 400, "expired": 410, "gone": 404}
@@ -52,10 +53,11 @@ def as_form_data(answers):
 def answer_lines(value):
     """An answer as the lines "Check your answers" shows: one per choice; none when not answered."""
     if value is True or value is False:
+        # Translators: the answer to a tick box, on "Check your answers"
         return [_("Yes") if value else _("No")]
     if isinstance(value, list):
-        return [str(item) for item in value if item not in (None, "")]
-    return [] if value in (None, "") else [str(value)]
+        return [str(option_label(str(item))) for item in value if item not in (None, "")]
+    return [] if value in (None, "") else [str(option_label(str(value)))]
 
 
 class QuestionPagesMixin:
@@ -143,7 +145,7 @@ class QuestionPagesMixin:
         form_class = self.step_form_class(page.questions)
         if request.method == "POST":
             if over_limit(request, "survey-pages", settings.SURVEY_PAGES_RATE_LIMIT):
-                return rate_limited_response(request, what="survey answers")
+                return rate_limited_response(request, what=_("survey answers"))
             form = form_class(request.POST, earlier_answers=answers)
             if form.is_spam():
                 if draft:
@@ -218,7 +220,7 @@ class QuestionPagesMixin:
         guard = import_string("surveys.builder.forms.SendAnswersForm")(request.POST or None)
         if request.method == "POST":
             if over_limit(request, "surveys", settings.FEEDBACK_RATE_LIMIT):
-                return rate_limited_response(request, what="survey answers")
+                return rate_limited_response(request, what=_("survey answers"))
             if guard.is_spam():
                 draft.delete()
                 return self.render_landing_page(request)
@@ -263,7 +265,7 @@ class QuestionPagesMixin:
         form = import_string("surveys.builder.forms.SaveAnswersForm")(request.POST or None)
         if request.method == "POST":
             if over_limit(request, "survey-save", settings.FEEDBACK_RATE_LIMIT):
-                return rate_limited_response(request, what="emails")
+                return rate_limited_response(request, what=_("emails"))
             if form.is_spam():
                 return HttpResponseRedirect(self.url + self.reverse_subpage("answers_saved"))
             if form.is_valid():
