@@ -1,6 +1,6 @@
-"""Benchmark data for the feedback engine: one public Place Standard survey with
-bench.scale["survey_responses"] answers spread over the bench places (a score for each of the 14
-themes, an occasional written answer, an age band), and bench.scale["comments"] comments over the
+"""Benchmark data for the feedback engine: one public Place Standard survey, asked one question per
+page, with bench.scale["survey_responses"] answers spread over the bench places (a score for each of
+the 14 themes, an occasional written answer, an age band), and bench.scale["comments"] comments over the
 discussions other builders offer (build_comments runs after them). All bulk-created."""
 
 import datetime
@@ -55,14 +55,21 @@ def build(bench: BenchContext):
         closes_on=today + datetime.timedelta(days=60),
         results_public=True,
         preset=SurveyPreset.PLACE_STANDARD,
+        question_pages=True,
         places=bench.places,
         children={"form_fields": [place_question(), *place_standard_fields(), age_question()]},
     )
+    if not survey.question_pages:  # built before the survey was asked one question per page
+        survey.question_pages = True
+        survey.save(update_fields=["question_pages"], clean=False)
     missing = bench.scale["survey_responses"] - SurveySubmission.objects.filter(page=survey).count()
     rows = list(_answers(survey, bench.places, max(missing, 0), random.Random(50)))
     for start in range(0, len(rows), BATCH):
         SurveySubmission.objects.bulk_create(rows[start : start + BATCH])
     bench.urls["survey results"] = survey.results_url()
+    # The start page, and the first question page (the place question), as a resident starts.
+    bench.urls["survey start"] = survey.url
+    bench.urls["survey question page"] = survey.answer_url()
 
 
 NAMES = ["Alex", "Sam", "Jo", "Priya", "Tom", "Morag", "Chris", "Aisha", "Ewan", "Lena"]

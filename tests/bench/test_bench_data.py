@@ -28,6 +28,8 @@ def test_bench_data_pages_answer_and_writes_are_accepted(tmp_path, client):
         "event index",
         "event",
         "survey results",
+        "survey start",
+        "survey question page",
         "commitment tracker",
         "commitment",
     }

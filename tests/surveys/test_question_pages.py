@@ -10,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from surveys.builder.results import survey_results
 from surveys.models import AboutYouAnswer, SurveyDraft, SurveyPage, SurveySubmission
+from tests.site_home.test_languages import translate
 from tests.surveys.survey_factories import AGE, RATING, TEXT, make_survey, make_survey_index
 from tests.surveys.test_survey_exports import export, staff
 
@@ -207,6 +209,49 @@ def test_query_count_does_not_grow_with_the_questions(client, survey_index):
         return counts
 
     assert queries(2) == queries(12)
+
+
+def test_query_count_does_not_grow_with_the_languages(client, home_page, survey_index, uncached_fragments):
+    """The start page, the first question page and the results make the same queries whether the
+    survey is in one language or in three, with answers given in each. The site and the survey index
+    are in all three throughout, so the language switcher is there every time; a page in Welsh or
+    Gaelic makes the same queries as the other, however many languages the survey is in."""
+    for code, title in (("cy", "Dweud eich dweud"), ("gd", "Abair do bheachd")):
+        translate(home_page, code, title=title)
+    for code, title in (("cy", "Arolygon"), ("gd", "Suirbhidhean")):
+        translate(survey_index, code, title=title)
+    survey = make_survey(
+        survey_index, title="Languages", fields=[USES, RATING], question_pages=True, results_public=True
+    )
+    names = {f.label: f.clean_name for f in survey.form_fields.all()}
+
+    def answer_on(page):
+        data = {names["Do you use the park"]: "Yes", names["How green is the park"]: 5}
+        SurveySubmission.objects.create(page=page, form_data=data)
+
+    def queries(page):
+        counts = {}
+        for name, path in (("start", ""), ("question", "answer/"), ("results", "results/")):
+            client.get(page.url + path)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(page.url + path)
+            assert response.status_code == 200, page.url + path
+            counts[name] = len(captured)
+        return counts
+
+    answer_on(survey)
+    english_alone = queries(survey)
+    welsh = translate(survey, "cy", title="Ieithoedd")
+    answer_on(welsh)
+    welsh_beside_english = queries(welsh)
+    gaelic = translate(survey, "gd", title="Cànanan")
+    answer_on(gaelic)
+    assert "Cànanan" in client.get(gaelic.url + "results/").content.decode()
+    assert survey_results(gaelic).total == 3  # every language's answers count together
+
+    assert queries(survey) == english_alone
+    assert queries(welsh) == welsh_beside_english
+    assert queries(gaelic) == welsh_beside_english
 
 
 # The single-page form and the admin follow the same rules ---------------------------------------
