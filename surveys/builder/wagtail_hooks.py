@@ -2,6 +2,7 @@
 paper, phone and event responses."""
 
 from django.urls import path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
@@ -13,6 +14,8 @@ from surveys.feedback.channels import can_enter_responses
 from surveys.models import SurveyIndexPage, SurveyPage, SurveySubmission
 
 SECTION_TEMPLATE = "surveys/survey_section_list.html"
+# The sections' words are plain text in the reader's language (gettext, not lazy): a section is
+# cached as HTML per language, and its anchor is made from its title.
 
 
 def survey_index_url(request):
@@ -30,11 +33,11 @@ def home_open_surveys(home_page, request):
     if not surveys:
         return None
     return HubSection(
-        _("Open surveys"),
+        gettext("Open surveys"),
         SECTION_TEMPLATE,
         {"surveys": surveys, "response_count": None},
         more_url=survey_index_url(request),
-        more_label=_("All surveys"),
+        more_label=gettext("All surveys"),
     )
 
 
@@ -45,11 +48,11 @@ def place_surveys(place, request):
     if not surveys and not responses:
         return None
     return HubSection(
-        _("Surveys"),
+        gettext("Surveys"),
         SECTION_TEMPLATE,
         {"surveys": surveys, "response_count": responses},
         more_url=survey_index_url(request),
-        more_label=_("All surveys"),
+        more_label=gettext("All surveys"),
     )
 
 
@@ -59,11 +62,11 @@ def theme_surveys(theme, request):
     if not surveys:
         return None
     return HubSection(
-        _("Surveys"),
+        gettext("Surveys"),
         SECTION_TEMPLATE,
         {"surveys": surveys, "response_count": None},
         more_url=survey_index_url(request),
-        more_label=_("All surveys"),
+        more_label=gettext("All surveys"),
     )
 
 
