@@ -44,10 +44,11 @@ class DataZoneViewSet(SnippetViewSet):
     search_fields = ["code", "name"]
     search_backend_name = None  # a plain model: filtered in the database
     panels = [
-        FieldPanel("code", read_only=True),
-        FieldPanel("boundary_set", read_only=True),
-        FieldPanel("name"),
-        FieldPanel("place"),
+        # Headings give the fields their labels in the editor's language, without a migration.
+        FieldPanel("code", read_only=True, heading=_("Code")),
+        FieldPanel("boundary_set", read_only=True, heading=_("Boundary set")),
+        FieldPanel("name", heading=_("Name")),
+        FieldPanel("place", heading=_("Place")),
     ]
 
 

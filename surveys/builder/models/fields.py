@@ -111,7 +111,7 @@ class SurveyField(AbstractFormField):
     )
 
     panels = AbstractFormField.panels + [
-        FieldPanel("theme"),
+        FieldPanel("theme", heading=_("Theme")),  # a label in the editor's language, without a migration
         FieldRowPanel([FieldPanel("about_you"), FieldPanel("standard_question")]),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("show_if_question"), FieldPanel("show_if_answer")])],

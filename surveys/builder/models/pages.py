@@ -78,7 +78,8 @@ class SurveyPageQuerySet(VisiblePageQuerySet):
 class SurveyIndexPage(Page):
     introduction = models.TextField(blank=True, max_length=600)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    # Headings give fields without a verbose_name their label in the editor's language, without a migration.
+    content_panels = Page.content_panels + [FieldPanel("introduction", heading=_("Introduction"))]
     parent_page_types = ["site_home.HomePage"]
     subpage_types = ["surveys.SurveyPage"]
     max_count = 1
@@ -186,21 +187,33 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
     objects = PageManager.from_queryset(SurveyPageQuerySet)()
     base_form_class = SurveyPageForm
 
+    # Headings give fields without a verbose_name their label in the editor's language, without a migration.
     content_panels = AbstractForm.content_panels + [
         FormSubmissionsPanel(),
-        FieldPanel("introduction"),
+        FieldPanel("introduction", heading=_("Introduction")),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]), FieldPanel("results_public")],
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("opens_on", heading=_("Opens on")),
+                        FieldPanel("closes_on", heading=_("Closes on")),
+                    ]
+                ),
+                FieldPanel("results_public"),
+            ],
             heading=_("When and results"),
         ),
-        FieldPanel("places"),
-        FieldPanel("themes"),
-        MultiFieldPanel([FieldPanel("preset"), FieldPanel("previous_round")], heading=_("Place Standard")),
+        FieldPanel("places", heading=_("Places")),
+        FieldPanel("themes", heading=_("Themes")),
+        MultiFieldPanel(
+            [FieldPanel("preset"), FieldPanel("previous_round", heading=_("Previous round"))],
+            heading=_("Place Standard"),
+        ),
         FieldPanel("question_pages"),
         InlinePanel("form_fields", label=_("Question")),
         MultiFieldPanel([FieldPanel("ask_about_you"), FieldPanel("why_we_ask")], heading=_("About you")),
-        FieldPanel("thank_you_text"),
-        FieldPanel("notification_email"),
+        FieldPanel("thank_you_text", heading=_("Thank you text")),
+        FieldPanel("notification_email", heading=_("Notification email")),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
