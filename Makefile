@@ -16,7 +16,7 @@ PYTEST_WORKERS ?= 2
 # The pinned tool that writes the lock files (`make lock`); it is never installed in the project's venv.
 UV_VERSION := 0.13.9
 
-.PHONY: run test test-fast test-browser lint check assets serve worker bench lighthouse audit clean chromium lock
+.PHONY: run test test-fast test-browser lint check assets messages serve worker bench lighthouse audit clean chromium lock
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 11) <= v <= (3, 13) else 1)' || { \
@@ -78,6 +78,13 @@ lint: $(VENV)/.installed-test
 
 assets:
 	bash scripts/build_assets.sh
+
+# The interface's own strings: refresh locale/<language>/LC_MESSAGES/django.po from the code and
+# templates (translations already made are kept), then compile the .mo files, which are committed.
+NOT_OURS := -i ".venv/*" -i ".lock-tools/*" -i "node_modules/*" -i "staticfiles/*" -i "tests/*" -i "bench/*" -i "devdata/*"
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l cy -l gd --add-location file --no-obsolete $(NOT_OURS)
+	$(PY) manage.py compilemessages $(NOT_OURS)
 
 # Production settings on this machine: PostgreSQL, collectstatic, whitenoise, gunicorn (see README).
 serve: $(VENV)/.installed

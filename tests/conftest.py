@@ -6,6 +6,7 @@ Per-app factories live in tests/<app>/factories.py.
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -20,6 +21,15 @@ def client():
     from django.test import Client
 
     return Client(headers={"Origin": "http://testserver"})
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request under /cy/ leaves Welsh active in its thread, as Django's own LocaleMiddleware
+    does: each test starts and ends in the site's first language, whatever ran before it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
