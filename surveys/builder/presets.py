@@ -3,8 +3,12 @@ scale (with "I don't know"), and followed by two open questions.
 
 Also the standard "about you" questions, asked after the main ones.
 
-Three versions, as the tool publishes them: the adult one (1 to 7), one for young people (1 to 7,
-in their words) and one for children (a 3-point scale). The adult questions are the tool's own.
+Three versions, as the tool publishes them: the adult one (1 to 7); one for young people (about 12
+and over, 1 to 7); one for children (about 5 to 12, a 3-point scale). Play Scotland and A Place in
+Childhood adapted the last two with children and young people. The adult questions follow the
+tool's published wording; the young people's and children's questions below are our plain-language
+drafts of the same themes, written without the published versions to hand, so editors are asked to
+check them against the published tool (and may edit any question) before a survey opens.
 """
 
 from dataclasses import dataclass
@@ -20,8 +24,8 @@ from surveys.equalities.questions import POSTCODE_HELP, POSTCODE_LABEL, STANDARD
 class SurveyPreset(models.TextChoices):
     NONE = "", _("No preset: I will write the questions")
     PLACE_STANDARD = "place_standard", _("Place Standard (adults, 1 to 7)")
-    YOUNG_PEOPLE = "place_standard_young", _("Place Standard for young people (1 to 7)")
-    CHILDREN = "place_standard_children", _("Place Standard for children (3-point scale)")
+    YOUNG_PEOPLE = "place_standard_young", _("Place Standard for young people (about 12 and over, 1 to 7)")
+    CHILDREN = "place_standard_children", _("Place Standard for children (about 5 to 12, 3-point scale)")
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,8 @@ class SurveyPage(QuestionPagesMixin, RoutablePageMixin, AbstractForm):
         help_text=_(
             "Choose a Place Standard version when creating the survey to add its 14 themes in one step "
             "(each theme's question on the version's scale, with “I don't know”, and two open questions). "
-            "Its results show a compass diagram per place."
+            "Its results show a compass diagram per place. Check the questions against the published "
+            "tool before the survey opens: the young people's and children's wording here is a draft."
         ),
     )
     previous_round = models.ForeignKey(
