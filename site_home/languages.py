@@ -32,13 +32,18 @@ def language_homes(request):
 
 
 def page_in_each_language(page, request):
-    """{language code: URL} of the live translations of `page`, itself included: one query."""
-    translations = Page.objects.filter(translation_key=page.translation_key, live=True)
-    translations = translations.select_related("locale")
-    return {
-        found.locale.language_code: found.get_url(request)
-        for found in translations.only("url_path", "locale__language_code")
-    }
+    """{language code: URL} of the live translations of `page`, itself included: one query, once
+    per content version (a translation published starts a new one)."""
+
+    def build():
+        translations = Page.objects.filter(translation_key=page.translation_key, live=True)
+        translations = translations.select_related("locale")
+        return {
+            found.locale.language_code: found.get_url(request)
+            for found in translations.only("url_path", "locale__language_code")
+        }
+
+    return cached_content(request, "page-languages", (request.get_host(), page.pk), build)
 
 
 def language_links(request, page=None):
