@@ -228,6 +228,18 @@ class Entry:
         return tuple(getattr(self, name) for name in self.__slots__)
 
 
+# Which page each cached entry was made from, as this process last saw it: only a hint, so a hit
+# reads the page's version with the entry instead of after it; the entry itself says which page it is.
+PAGE_OF_ENTRY = {}
+PAGES_REMEMBERED = 20_000
+
+
+def remember_page_of_entry(key, page_id):
+    if len(PAGE_OF_ENTRY) >= PAGES_REMEMBERED and key not in PAGE_OF_ENTRY:
+        PAGE_OF_ENTRY.clear()
+    PAGE_OF_ENTRY[key] = page_id
+
+
 class PageCacheMiddleware:
     """See the module docstring. Sits above sessions, CSRF and messages, so a hit skips them and a
     miss sees the cookies they set."""
@@ -244,8 +256,13 @@ class PageCacheMiddleware:
             return self.finish(request, self.get_response(request))
         address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
         key = f"page:{ENTRY_FORMAT}:{hashlib.sha256(address.encode()).hexdigest()}"
-        found = cache.get_many([key, cache_versions.SITE_KEY, cache_versions.ACTIVITY_KEY])
+        keys = [key, cache_versions.SITE_KEY, cache_versions.ACTIVITY_KEY]
+        if key in PAGE_OF_ENTRY:  # read the page's version in the same round trip
+            keys.append(cache_versions.page_key(PAGE_OF_ENTRY[key]))
+        found = cache.get_many(keys)
         entry = Entry(*found[key]) if key in found else None
+        if entry is not None and entry.page_id is not None:
+            remember_page_of_entry(key, entry.page_id)
         versions = self.versions(found, entry)
         request._content_version = (versions["site"], versions["activity"])  # for the fragments
         state = self.state(entry, versions) if entry else "miss"
@@ -274,6 +291,8 @@ class PageCacheMiddleware:
             [(name, response[name]) for name in HEADERS_KEPT if name in response],
         )
         cache.set(key, new.as_tuple(), seconds + settings.PAGE_CACHE_STALE_SECONDS)
+        if new.page_id is not None:
+            remember_page_of_entry(key, new.page_id)
         return served(request, new, "miss", content=response.content)
 
     @staticmethod
@@ -283,7 +302,8 @@ class PageCacheMiddleware:
         current = {**found, **(cache_versions.read(missing) if missing else {})}
         versions = {"site": current[keys[0]], "activity": current[keys[1]], "page": None}
         if entry is not None and entry.page_id is not None:
-            versions["page"] = page_version(entry.page_id)
+            page_key = cache_versions.page_key(entry.page_id)
+            versions["page"] = found[page_key] if page_key in found else page_version(entry.page_id)
         return versions
 
     @staticmethod

@@ -80,7 +80,7 @@ MIDDLEWARE = [
     # Outside everything that may answer early (the form-origin check, the page cache, a database
     # error in a middleware), so error and refusal pages carry the same headers as every page.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "site_home.middleware.ContentSecurityPolicyMiddleware",
     "site_home.middleware.PermissionsPolicyMiddleware",
     # Before anything reads request.POST (the form-origin and CSRF checks): too big a body is refused
     # from its Content-Length, unread.

@@ -198,6 +198,35 @@ def test_a_cache_hit_carries_every_header_the_page_was_served_with(client, place
         assert hit[name] == miss[name], name
 
 
+def test_a_hit_reads_the_shared_cache_once(client, place_index, monkeypatch):
+    """The entry, the site's and the page's versions in one round trip to Redis (every read of a
+    version goes through get_many or get_or_set)."""
+    place = make_place(place_index)
+    client.get(place.url)
+    client.get(place.url)
+    calls = []
+    for name in ("get_many", "get_or_set"):
+        real = getattr(cache, name)
+        monkeypatch.setattr(
+            cache, name, lambda *args, _real=real, _name=name, **kw: calls.append(_name) or _real(*args, **kw)
+        )
+    assert state(client.get(place.url)) == "hit"
+    assert calls == ["get_many"]
+
+
+def test_a_hit_gets_the_security_policy_in_force(client, place_index, settings):
+    place = make_place(place_index)
+    client.get(place.url)
+    before = client.get(place.url)
+    policy = settings.CONTENT_SECURITY_POLICY
+    directives = {**policy["DIRECTIVES"], "img-src": ["'self'", "https://images.example.org"]}
+    settings.CONTENT_SECURITY_POLICY = {**policy, "DIRECTIVES": directives}
+    after = client.get(place.url)
+    assert state(before) == state(after) == "hit"
+    assert "images.example.org" in after["Content-Security-Policy"]
+    assert "images.example.org" not in before["Content-Security-Policy"]
+
+
 def test_a_browser_revalidating_an_unchanged_page_gets_304(client, place_index):
     place = make_place(place_index)
     etag = client.get(place.url)["ETag"]
