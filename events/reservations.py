@@ -51,11 +51,6 @@ class BookingResult:
     emailed: bool = True
 
 
-def bookings_for(event):
-    """The bookings of `event` in every language."""
-    return Booking.objects.filter(event__translation_key=event.translation_key)
-
-
 def _lock_event(event):
     """Locks every language version of the event, always in the same order, and returns `event`."""
     versions = EventPage.objects.select_for_update(of=("self",)).filter(translation_key=event.translation_key)
@@ -69,20 +64,20 @@ def _lock_sessions(session_ids):
 def _session_fits(session, places, now=None):
     if session.capacity is None:
         return True
-    taken = Booking.objects.confirmed(now).filter(sessions=session)
-    if session.sort_order is not None:
-        # A session's translations are the same agenda item: the one at its place in the agenda.
-        taken = Booking.objects.confirmed(now).filter(
-            sessions__page__translation_key=session.page.translation_key,
-            sessions__sort_order=session.sort_order,
-        )
-    return taken.total_places() + places <= session.capacity
+    if session.sort_order is None:
+        same_session = {"sessions": session}
+    else:  # its translations are the same agenda item: the one at its place in the agenda
+        same_session = {
+            "sessions__page__translation_key": session.page.translation_key,
+            "sessions__sort_order": session.sort_order,
+        }
+    return Booking.objects.confirmed(now).filter(**same_session).total_places() + places <= session.capacity
 
 
 def _event_fits(event, places, now=None):
     if event.capacity is None:
         return True
-    return bookings_for(event).confirmed(now).total_places() + places <= event.capacity
+    return Booking.objects.for_event(event).confirmed(now).total_places() + places <= event.capacity
 
 
 def book(event, *, name, email, places=1, access_needs="", sessions=(), client=""):
@@ -101,16 +96,16 @@ def book(event, *, name, email, places=1, access_needs="", sessions=(), client="
         event = _lock_event(event)
         locked_sessions = _lock_sessions(session_ids)
         promote_waiting(event)
-        if client and (
-            bookings_for(event).filter(client=client).live(now).total_places() + places > places_per_client()
-        ):
-            raise ClientLimit()
+        if client:
+            held_by_client = Booking.objects.for_event(event).filter(client=client).live(now).total_places()
+            if held_by_client + places > places_per_client():
+                raise ClientLimit()
         fits = _event_fits(event, places, now)
         if fits:
             for session in locked_sessions:
                 if not _session_fits(session, places, now):
                     raise SessionFull(session)
-        booking = bookings_for(event).active().filter(email=email).first()
+        booking = Booking.objects.for_event(event).active().filter(email=email).first()
         if booking is not None and not booking.has_lapsed(now):
             emailed = may_email(booking, now, emails_per_day())
             Booking.objects.filter(pk=booking.pk).update(
@@ -183,7 +178,7 @@ def promote_waiting(event):
     promoted = []
     if not _event_fits(event, 1):
         return promoted
-    for waiting in bookings_for(event).waiting().prefetch_related("sessions"):
+    for waiting in Booking.objects.for_event(event).waiting().prefetch_related("sessions"):
         sessions = list(waiting.sessions.all())
         if _event_fits(event, waiting.places) and all(_session_fits(s, waiting.places) for s in sessions):
             waiting.status = Booking.Status.CONFIRMED

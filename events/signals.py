@@ -24,7 +24,7 @@ def announce_dates(sender, instance, **kwargs):
 
 
 def promote_waiting_list(sender, instance, **kwargs):
-    if reservations.bookings_for(instance).filter(status=Booking.Status.WAITING).exists():
+    if Booking.objects.for_event(instance).filter(status=Booking.Status.WAITING).exists():
         reservations.promote_after_change(instance)
 
 

@@ -17,6 +17,10 @@ class BookingQuerySet(models.QuerySet):
     """An unconfirmed booking (its email address not yet confirmed) counts only until `confirm_by`:
     after that it has lapsed and holds nothing, with no job needed to release it."""
 
+    def for_event(self, event):
+        """The bookings of `event` in every language: its translations share its places."""
+        return self.filter(event__translation_key=event.translation_key)
+
     def live(self, now=None):
         """Not cancelled and not lapsed: confirmed by email, or still within its hold."""
         return self.active().filter(Q(confirm_by__isnull=True) | Q(confirm_by__gt=now or timezone.now()))

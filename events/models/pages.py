@@ -302,9 +302,7 @@ class EventPage(ContactDetailsMixin, RoutablePageMixin, Page):
         return self.bookings_open and not self.dates_tba and not self.is_past
 
     def places_taken(self):
-        # Held places count too, and so do bookings on the event's other language versions.
-        bookings = Booking.objects.filter(event__translation_key=self.translation_key)
-        return bookings.confirmed().total_places()
+        return Booking.objects.for_event(self).confirmed().total_places()  # held places count too
 
     def places_left(self):
         if self.capacity is None:

@@ -14,6 +14,7 @@ from site_home.retention import After, PersonalData, Rule, Transform
 from site_home.visibility import OnVisiblePagesMixin
 from surveys.equalities.questions import (
     POSTCODE_FIELD_TYPE,
+    PREFER_NOT_TO_SAY,
     STANDARD_OPTIONS,
     STANDARD_QUESTIONS,
     StandardQuestion,
@@ -33,13 +34,12 @@ class SurveyFieldType(models.TextChoices):
 # Stored as answered, in English, so answers in every language count together; shown translated
 # (option_label).
 AGREE_CHOICES = [gettext_noop("Agree"), gettext_noop("Disagree"), gettext_noop("Unsure")]
-PREFER_NOT_TO_SAY = gettext_noop("Prefer not to say")
 # A rating's "I don't know": stored and shown in the results, never counted in a median or compass.
 DONT_KNOW = "dont-know"
 DONT_KNOW_LABEL = _("I don't know")
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes", "multiselect", SurveyFieldType.AGREE}
 # The options written here rather than by editors: those a resident reads in their own language.
-TRANSLATED_OPTIONS = {*AGREE_CHOICES, PREFER_NOT_TO_SAY, *STANDARD_OPTIONS}
+TRANSLATED_OPTIONS = {*AGREE_CHOICES, *STANDARD_OPTIONS}  # Prefer not to say among them
 
 
 def option_label(option):
